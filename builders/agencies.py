@@ -1,0 +1,83 @@
+"""Owners: which units carry out each task, as Agency nodes shared across documents.
+
+Reading order: the responsibility lists of the measures (builders/owners.py); in a
+document that has no lists at all, the units acting in the running text
+(builders/prose.py). A plan issued by a bureau belongs to that bureau: it is an
+implicit owner of every measure that does not list it. Names are resolved against the
+document's jurisdiction (builders/naming.py), so 区人社局 in a 青浦区 document is
+上海市青浦区人力资源和社会保障局, the same node as in every other document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.builders.lexicon import mention_pattern
+from policykg.builders.model import Document, Owner, Span, Task
+from policykg.builders.naming import Jurisdiction, locate, resolve
+from policykg.builders.owners import Listed, ListRule, unit_lists
+from policykg.builders.prose import find_agents
+
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+\s*[号號]")
+BUREAU_RE = re.compile(r"(?:局|厅|委员会|部)$")
+
+
+def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...]:
+    where = jurisdiction(document)
+    text = document.source.text
+    listed: dict[str, list[Listed]] = {}
+    rule = ListRule()
+    for task in tasks:
+        listed[task.key], rule = unit_lists(
+            text[task.span.start : task.span.end], task.span.start, rule
+        )
+    uses_lists = any(listed.values())
+    issuer = _issuing_bureau(document)
+    owners: list[Owner] = []
+    for task in tasks:
+        items = listed[task.key]
+        if not items and not uses_lists:
+            body = text[task.span.start : task.span.end]
+            items = [Listed(a.mention, task.span.start + a.start, task.span.start + a.end,
+                            a.role, i) for i, a in enumerate(find_agents(body))]
+        seen: set[str] = set()
+        for item in items:
+            agency = resolve(item.mention, where)
+            if agency.key in seen:
+                continue
+            seen.add(agency.key)
+            owners.append(Owner(task.key, agency, item.mention, item.role, len(seen) - 1,
+                                Span(item.start, item.end), deadline=item.deadline))
+        if issuer and task.section:
+            agency = resolve(issuer, where)
+            if agency.key not in seen:
+                owners.append(Owner(task.key, agency, issuer, "responsible", len(seen),
+                                    task.span, implicit=True))
+    return tuple(owners)
+
+
+def jurisdiction(document: Document) -> Jurisdiction:
+    meta = document.meta
+    text = document.source.text
+    # a heading line names the issuer or the title; addressee lines (各市…：) do not count
+    lines = [line.strip() for line in text[:600].splitlines()[:6] if line.strip()]
+    lines = [ln for ln in lines if not ln.endswith((":", "：")) and "各" not in ln]
+    heads = [*meta.issuers, meta.title, *(v for k, v in document.source.front_matter
+                                          if k == "title")]
+    number = meta.doc_number
+    if not number:
+        found = DOC_NUMBER_RE.search(text[:600])
+        number = found.group(0) if found else ""
+    return locate(document.source.id, [h for h in heads if h], number, text, lines[:4])
+
+
+def _issuing_bureau(document: Document) -> str:
+    """The issuer when it is one department (a bureau's own plan), else ""."""
+    issuers = list(document.meta.issuers)
+    if not issuers:
+        lines = [ln.strip() for ln in document.source.text[:400].splitlines() if ln.strip()]
+        issuers = [ln for ln in lines[:3] if BUREAU_RE.search(ln) and len(ln) <= 30
+                   and mention_pattern().fullmatch(ln)]
+    if len(issuers) != 1 or "人民政府" in issuers[0] or "办公" in issuers[0]:
+        return ""
+    return issuers[0] if BUREAU_RE.search(issuers[0]) else ""

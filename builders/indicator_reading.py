@@ -1,0 +1,169 @@
+"""How one figure in running text reads: is it an indicator, which comparator, what metric.
+
+Every decision comes from the words around the number (lexicons/indicator-words.tsv):
+list sizes (8个方面), ranks (第46届), programme names (千人计划), quoted names, policy
+parameters (返还50%, 30人以下的企业, 每人…元) are not indicators; quotas and goals are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.builders.indicator_words import PERIOD_RE, cues, words
+from policykg.builders.numbers import Quantity
+
+HARD_STOPS = "。;；!！?？\n"
+CLAUSE_STOPS = HARD_STOPS + ",，:："
+LIST_STOPS = CLAUSE_STOPS + "、"
+LIST_JOINERS = re.compile(r"^[\s、和及与,，]*$")
+
+
+def clause_start(text: str, pos: int, floor: int, stops: str = CLAUSE_STOPS) -> int:
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in stops:
+            return i + 1
+    return floor
+
+
+def phrase_after(text: str, pos: int, ceiling: int, stops: str = LIST_STOPS) -> str:
+    """The words after a figure up to the next punctuation (the thing counted)."""
+    end = pos
+    while end < ceiling and text[end] not in stops:
+        end += 1
+    return text[pos:end]
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def after_cue(text: str, end: int) -> tuple[str, str]:
+    """Comparator word right after the unit (以上, 左右): (word, comparator)."""
+    after = _squeeze(text[end: end + 6])
+    for word, comp in cues()["after"]:
+        if after.startswith(word):
+            return word, comp
+    return "", ""
+
+
+def before_cue(before: str) -> tuple[str, str]:
+    """Comparator word right before the number (不低于, 约): (word, comparator).
+
+    不少于公开招聘岗位总数的60%: a cue may govern a "…的" phrase that ends at the number.
+    """
+    before = _squeeze(before)
+    for word, comp in cues()["before"]:
+        if before.endswith(word):
+            return word, comp
+    if before.endswith("的"):
+        for word, comp in cues()["before"]:
+            at = before.rfind(word)
+            if at >= 0 and len(word) > 1 and not re.search(r"\d", before[at:]):
+                return word, comp
+    return "", ""
+
+
+def comparator(before: str, text: str, q: Quantity, end: int) -> str:
+    if q.bound:
+        return ">=" if q.bound == "low" else "<="
+    _, prefix = before_cue(before)
+    _, suffix = after_cue(text, end)
+    if "~" in (prefix, suffix):
+        return "~"
+    if suffix:
+        return suffix
+    if q.more:
+        return ">="
+    if prefix and prefix != "=":
+        return prefix
+    # 千万人次, 百万: a round Chinese magnitude is an estimate
+    if re.fullmatch(r"[十百千万亿]+", q.number_text):
+        return "~"
+    return "="
+
+
+def inside_quotes(text: str, pos: int, floor: int) -> bool:
+    """A figure inside “…” or 《…》 belongs to a name (“百日千万”)."""
+    left = text[floor:pos]
+    for opening, closing in (("“", "”"), ("《", "》"), ('"', '"')):
+        at = left.rfind(opening)
+        if at < 0 or (opening != closing and closing in left[at:]):
+            continue
+        if opening == closing and left.count(opening) % 2 == 0:
+            continue
+        close = text.find(closing, pos)
+        if 0 <= close - pos <= 30:
+            return True
+    return False
+
+
+def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling: int) -> str:
+    """Why the figure at ``[start, end)`` is not an indicator; '' when it is one."""
+    if q.unit_kind in ("duration", "age"):
+        return q.unit_kind
+    clause = text[clause_start(text, start, floor): start]
+    if q.unit_kind == "strict" and not any(w in clause for w in words("strict-ok")):
+        return "strict unit without a measured phrase"
+    tight = _squeeze(text[max(floor, start - 2): start])
+    if any(tight.endswith(w) for w in words("rank")):
+        return "rank or ordinal"
+    if inside_quotes(text, start, floor):
+        return "inside a name"
+    word, _ = after_cue(text, end)
+    rest = _squeeze(text[end: end + 8])[len(word):]
+    if any(rest.startswith(w) for w in words("name-suffix")):
+        return "programme name"
+    counted = phrase_after(text, end + len(word), ceiling, CLAUSE_STOPS)
+    if any(w in counted for w in words("list-noun")) or clause.rstrip().endswith("以下"):
+        return "list size"
+    if any(w in counted for w in words("not-metric")):
+        return "not a measured thing"
+    bounded = word in ("以上", "以下", "及以上", "及以下", "以内") and not before_cue(clause)[0]
+    if bounded and any(rest.startswith(w) for w in words("threshold")):
+        return "eligibility threshold"
+    if q.unit == "%":
+        tail = _squeeze(clause)[-6:]
+        for verb in words("rate-verb"):
+            at = tail.rfind(verb)
+            if at >= 0 and not any(m in tail[at:] for m in words("rate-movement")):
+                return "rate of a payment or cut"
+    standard = any(w in clause for w in words("standard")) or text[end: end + 1] == "/"
+    if q.unit.endswith("元") and standard:
+        return "payment standard"
+    return ""
+
+
+def infer_bare_unit(before: str, text: str, end: int, ceiling: int) -> str:
+    """2000万 with no unit: 人 when the phrase is about people, else ''."""
+    counted = phrase_after(text, end, ceiling)
+    nouns = words("people-noun")
+    if any(counted.startswith(w) or w in counted[:8] for w in nouns):
+        return "人"
+    return "人" if any(w in before for w in nouns) else ""
+
+
+def metric_phrase(before: str, counted: str) -> str:
+    """The noun phrase a figure measures: the words before it, or verb + thing counted."""
+    phrase = _squeeze(before)
+    phrase = PERIOD_RE.sub("", phrase)
+    phrase = re.sub(r"[“”\"]|期间|时期|全年|到|至$", "", phrase).lstrip("内底末")
+    changed = True
+    while changed:
+        changed = False
+        for word in (*words("lead-in"), *words("target"), *words("actual")):
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word):], True
+        word, _ = before_cue(phrase)
+        if word and len(phrase) > len(word):
+            phrase, changed = phrase[: -len(word)], True
+        for tail in ("分别", "均", "总体", "在", "为", "共", "的"):
+            if phrase.endswith(tail) and len(phrase) > len(tail):
+                phrase, changed = phrase[: -len(tail)], True
+    counted = _squeeze(counted)
+    for word, _ in cues()["after"]:
+        if counted.startswith(word):
+            counted = counted[len(word):]
+    counted = counted.lstrip("的")
+    if len(phrase) < 5 and counted:
+        return (phrase + counted)[:40]
+    return phrase[-40:] or counted[:40]

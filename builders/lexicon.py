@@ -1,0 +1,138 @@
+"""The unit lexicons (builders/lexicons/*.tsv) loaded once, as plain lookup tables.
+
+The tables are data an analyst extends; this module only reads them. Every TSV has a
+header line; lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # 青浦区
+    short: str  # 青浦
+    abbrs: tuple[str, ...]  # document-number forms: 青 (青府规发)
+    parent: str  # 上海市
+    level: str  # national | provincial | municipal | district | county
+
+
+@dataclass(frozen=True)
+class UnitForm:
+    form: str  # as written: 区人社局 → 人社局
+    full: str  # official name (national) or body (local), {jur} = jurisdiction slot
+    scope: str  # national | local
+    kind: str  # unit | collective | category
+    national: str  # central counterpart of a local unit
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    lines = [
+        line
+        for line in (LEXICONS / name).read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+@cache
+def places() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for row in read_tsv("jurisdictions.tsv"):
+        abbrs = tuple(a for a in row["abbr"].split(",") if a)
+        out[row["name"]] = Place(row["name"], row["short"], abbrs, row["parent"], row["level"])
+    return out
+
+
+@cache
+def unit_forms() -> dict[tuple[str, str], UnitForm]:
+    """(scope, form) → the unit it writes."""
+    out: dict[tuple[str, str], UnitForm] = {}
+    for row in read_tsv("agencies.tsv"):
+        form = UnitForm(
+            row["form"], row["full"], row["scope"], row["kind"] or "unit", row["national"]
+        )
+        out[(form.scope, form.form)] = form
+    return out
+
+
+@cache
+def collective_forms() -> dict[str, str]:
+    return {row["form"]: row["full"] for row in read_tsv("collectives.tsv")}
+
+
+@cache
+def unit_words(kind: str) -> tuple[str, ...]:
+    """Words of one type from unit-types.tsv, longest first (for regex alternation)."""
+    words = {row["word"] for row in read_tsv("unit-types.tsv") if row["type"] == kind}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def prefix_levels() -> dict[str, str]:
+    rows = read_tsv("unit-types.tsv")
+    return {row["word"]: row["value"] for row in rows if row["type"] == "prefix"}
+
+
+@cache
+def role_words(kind: str) -> dict[str, str]:
+    """Words of one type from roles.tsv → the role they give."""
+    return {row["word"]: row["value"] for row in read_tsv("roles.tsv") if row["type"] == kind}
+
+
+@cache
+def non_task_words() -> tuple[str, ...]:
+    return tuple(row["word"] for row in read_tsv("non-tasks.tsv"))
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """Every way a place is written in front of a unit, longest first."""
+    names = set()
+    for place in places().values():
+        if place.level != "national":
+            names.add(place.name)
+            names.add(place.short)
+    return tuple(sorted(names, key=lambda w: (-len(w), w)))
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def mention_pattern() -> re.Pattern[str]:
+    """A unit name in running text: a prefix (place or level word) and a body.
+
+    Bodies are lexicon forms first, then any short run of Han characters ending in a
+    unit suffix. National forms stand alone. Used only where the context says a unit
+    is expected (lists, agent positions), never to scan free text blindly.
+    """
+    forms = tuple(sorted({f for (_, f) in unit_forms()}, key=lambda w: (-len(w), w)))
+    national = tuple(f for f in forms if ("national", f) in unit_forms())
+    prefix = "(?:" + alternation(place_names()) + "|" + alternation(tuple(prefix_levels())) + ")"
+    scope = "(?:" + alternation(unit_words("scope")) + ")?"
+    suffix = alternation(unit_words("suffix") + unit_words("category"))
+    han = "(?:(?![的地得])[\u4e00-\u9fff])"
+    body = "(?:" + alternation(forms) + "|" + han + "{1,14}?(?:" + suffix + "))"
+    collective = "(?:" + alternation(tuple(sorted(collective_forms(), key=lambda w: -len(w)))) + ")"
+    team = "团(?:" + alternation(tuple(prefix_levels())) + ")委"
+    parent = "(?:" + alternation(national) + ")"
+    categories = tuple(f for (scope, f), u in unit_forms().items() if u.kind == "category")
+    category = "(?:" + alternation(tuple(sorted(categories, key=lambda w: (-len(w), w)))) + ")"
+    sub_unit = parent + "[\u4e00-\u9fff]{2,10}?司"
+    return re.compile(
+        "(?:" + collective + "|" + team + "|" + sub_unit + "|(?:" + scope[:-1] + "|" + prefix
+        + scope + ")" + body + "|" + category + "|" + parent + ")"
+    )

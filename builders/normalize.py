@@ -1,0 +1,224 @@
+"""Normalization of extracted characters into paragraphs of clean text.
+
+Each step keeps every output character paired with the raw index it came from, so the
+offset map stays exact: NFKC per character, Traditional → Simplified per line (falling
+back to per character when a phrase conversion changes the length), page furniture
+dropped, wrapped lines joined into paragraphs, spaces inside CJK text removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from policykg.builders.formats import HARD, Chars
+
+_KEEP = frozenset("…‥—–")  # NFKC would expand or change these; the text keeps them
+_SUPERSCRIPT = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_TERMINAL = frozenset("。!?:")  # not ";": PDF lines often wrap right after one
+_CLOSERS = frozenset("”’\"')]」』》")
+_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\(\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*\)|\d{1,2}[.、](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+[章节条]|——|[①-⑳])"
+)
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _furniture() -> tuple[re.Pattern[str], ...]:
+    lines = (Path(__file__).parent / "lexicons" / "page_furniture.txt").read_text("utf-8")
+    return tuple(re.compile(x) for x in lines.splitlines() if x.strip() and x[0] != "#")
+
+
+@cache
+def _opencc():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def nfkc(chars: Chars) -> Chars:
+    out: Chars = []
+    for c, at in chars:
+        if c in _KEEP or c == HARD or c.isascii():
+            out.append((c, at))
+        else:
+            out.extend((n, at) for n in unicodedata.normalize("NFKC", c))
+    return out
+
+
+def to_simplified(line: Chars) -> Chars:
+    """Traditional → Simplified (OpenCC t2s), keeping one raw index per character."""
+    text = "".join(c for c, _ in line)
+    if text.isascii():
+        return line
+    converter = _opencc()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return [(n, at) for n, (_, at) in zip(converted, line, strict=True)]
+    out: Chars = []
+    for c, at in line:
+        out.extend((n, at) for n in converter.convert(c))
+    return out
+
+
+def is_cjk(c: str) -> bool:
+    """CJK ideographs and the punctuation of CJK text (no spaces belong between them)."""
+    o = ord(c)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 < o <= 0x303F
+        or 0xFF01 <= o <= 0xFF60
+        or c in "“”‘’…—·"
+    )
+
+
+def squeeze_spaces(chars: Chars) -> Chars:
+    """Drop spaces inside CJK text ("高 校 毕 业 生", "2020 年"); collapse other runs."""
+    out: Chars = []
+    i, n = 0, len(chars)
+    while i < n:
+        c, at = chars[i]
+        if c != " ":
+            out.append((c, at))
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j][0] == " ":
+            j += 1
+        before = out[-1][0] if out else ""
+        after = chars[j][0] if j < n else ""
+        run = j - i
+        cjk_both = is_cjk(before) and is_cjk(after)
+        cjk_side = is_cjk(before) or is_cjk(after)
+        keep = before and after and before != "\t" and after != "\t"
+        if keep and not (cjk_both and run <= 2) and not (cjk_side and run == 1):
+            out.append((" ", at))
+        i = j
+    return out
+
+
+def _ends_paragraph(line: str) -> bool:
+    """Whether a line ends a sentence (a wrapped line does not)."""
+    tail = line.rstrip("".join(_CLOSERS))
+    if tail and tail[-1] in _TERMINAL:
+        return True
+    if line.endswith(")") and "(" in line:
+        # "…的项目。(牵头单位:…)": a trailing note after a full stop ends the paragraph
+        head = line[: line.rfind("(")].rstrip()
+        return bool(head) and head[-1] in _TERMINAL
+    return False
+
+
+def paragraphs(chars: Chars, fmt: str) -> Chars:
+    """Join wrapped lines into paragraphs separated by one newline."""
+    lines = _lines(chars, fmt)
+    texts = ["".join(c for c, _ in line) for line, _, _ in lines]
+    lengths = sorted(size for _, kind, size in lines if kind == "text")
+    wrap = lengths[(len(lengths) * 3) // 4] if lengths else 0
+    # a narrow column (PDF text): many lines, most of them about as wide as the column
+    typical = sum(1 for n in lengths if abs(n - wrap) <= 0.25 * wrap)
+    narrow = wrap < 40 and len(lengths) >= 8 and typical >= 0.5 * len(lengths)
+    short = 0.5 * wrap if narrow else 40.0
+    out: Chars = []
+    pending: list[Chars] = []  # footnotes met inside a paragraph, emitted after it
+    open_para = False
+    blank_run = 0
+    prev_text, prev_kind, prev_size = "", "blank", 0
+    for (line, kind, size), text in zip(lines, texts, strict=True):
+        if kind == "blank":
+            blank_run += 1
+            continue
+        if kind == "hard":
+            open_para, blank_run, prev_kind = _close(out, pending), 0, "hard"
+            continue
+        if kind == "footnote" and open_para:
+            pending.append(line)
+            blank_run = 0
+            continue
+        join = (
+            open_para
+            and kind == "text"
+            and prev_kind == "text"
+            and blank_run <= 1
+            and prev_size >= short
+            and not _ends_paragraph(prev_text)
+            and not _MARKER.match(text)
+        )
+        if join:
+            if _LETTER.match(prev_text[-1:]) and _LETTER.match(text[:1]):
+                out.append((" ", out[-1][1] + 1))
+        else:
+            _close(out, pending)
+            if out:
+                out.append(("\n", out[-1][1] + 1))
+        # in narrow-column text a line wider than the column that starts a paragraph
+        # is a headline set in another layout: it stands alone
+        natural_start = not open_para or blank_run > 0 or _ends_paragraph(prev_text)
+        headline = natural_start and narrow and size > 1.15 * wrap and not _ends_paragraph(text)
+        out.extend(line)
+        open_para = kind in ("text", "footnote") and not headline
+        blank_run = 0
+        prev_text, prev_kind, prev_size = text, kind, size
+    _close(out, pending)
+    return out
+
+
+def _close(out: Chars, pending: list[Chars]) -> bool:
+    for note in pending:
+        out.append(("\n", out[-1][1] + 1 if out else note[0][1]))
+        out.extend(note)
+    pending.clear()
+    return False
+
+
+def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
+    """Split into stripped, normalized lines: (chars, kind, length of the physical line).
+
+    Kinds: text, table, footnote, blank, hard. A physical line split by a run-in heading
+    break reports its whole length, so the text after the heading still counts as full.
+    """
+    result: list[tuple[Chars, str, int]] = []
+    physical: list[tuple[Chars, str]] = []
+    current: Chars = []
+    for c, at in [*chars, ("\n", -1)]:
+        if c not in ("\n", HARD):
+            current.append((c, at))
+            continue
+        physical.append(_line(current, fmt))
+        current = []
+        if c == HARD:
+            physical.append(([], "hard"))
+        else:
+            total = sum(len(seg) for seg, _ in physical)
+            result.extend((seg, kind, total) for seg, kind in physical)
+            physical = []
+    return result
+
+
+def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
+    stripped = _strip(raw_line)
+    footnote = bool(stripped) and stripped[0][0] in _SUPERSCRIPT
+    line = [(c, at) for c, at in stripped if c not in _SUPERSCRIPT]
+    line = _strip(to_simplified(nfkc(line)))
+    if not line:
+        return [], "blank"
+    text = "".join(c for c, _ in line)
+    if fmt in ("text", "pdf") and any(p.match(text) for p in _furniture()):
+        return [], "blank"
+    line = squeeze_spaces(line)
+    if "\t" in text:
+        return line, "table"
+    return line, "footnote" if footnote else "text"
+
+
+def _strip(line: Chars) -> Chars:
+    start, end = 0, len(line)
+    while start < end and line[start][0] in " \u3000\r\xa0":
+        start += 1
+    while end > start and line[end - 1][0] in " \u3000\r\xa0\t":
+        end -= 1
+    return line[start:end]

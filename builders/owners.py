@@ -1,0 +1,222 @@
+"""Responsibility lists: the ways a document says who carries out a measure.
+
+All conventions work on plain strings and return offsets into the string given:
+  （责任单位：A、B、C）                       every unit responsible
+  （牵头单位：X；配合单位/责任单位：Y）         X lead, Y co
+  （A、B、C等负责，列第一位者为牵头单位，下同）  first lead, rest co; 下同 carries the
+                                                rule to every later list in the document
+  （X牵头，Y配合） （X、Y牵头，Z参加）          lead / co (参加, 参与 = co)
+  （A、B按照职责分工负责）                      responsible
+  （完成时限：2023年12月。责任部门：A、B）       deadline + owners
+Items are split on 、，； outside brackets; 等 ends the named units, and a collective
+after it (等有关部门, 等和各地区) is an owner of its own; collectives sharing a head
+(各市、县) stay one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.builders.lexicon import collective_forms, mention_pattern, unit_forms, unit_words
+
+LABELS = {
+    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead",
+    "配合单位": "co", "配合部门": "co", "协办单位": "co", "参与单位": "co", "参加单位": "co",
+    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible",
+}
+LABEL_RE = re.compile("(" + "|".join(LABELS) + r")\s*[:：]")
+DEADLINE_RE = re.compile(r"完成时限\s*[:：]\s*([^。；;，,)）]+)")
+LEAD_FIRST_RE = re.compile(r"(?:列|排在?|排)?第一(?:位|个|家)(?:者|的)?(?:为|是)牵头(?:单位|部门)")
+VERB_TAIL = (
+    ("按照职责分工负责", "each"), ("按职责分工负责", "each"),
+    ("牵头负责", "lead"), ("共同负责", "each"), ("分别负责", "each"),
+    ("负责", "responsible"), ("牵头", "lead"), ("配合", "co"), ("协同", "co"),
+    ("参加", "co"), ("参与", "co"),
+)
+SPLIT = "、，,；;"
+OPEN, CLOSE = "(（〔[", ")）〕]"
+
+
+@dataclass(frozen=True)
+class Listed:
+    mention: str
+    start: int
+    end: int
+    role: str  # lead | co | responsible
+    order: int
+    deadline: str = ""
+
+
+@dataclass(frozen=True)
+class ListRule:
+    """The document's 列第一位者为牵头单位 rule, once declared with 下同."""
+
+    lead_first: bool = False
+
+
+def groups(text: str) -> list[tuple[int, int]]:
+    """Top-level bracketed groups (start, end) of ``text``, contents only."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    if depth:
+        # the text ends inside a bracket (a cut-off page): keep what is there, minus the
+        # last item, which may be cut in the middle
+        cut = max(text.rfind(sep) for sep in SPLIT)
+        if cut > start:
+            out.append((start, cut))
+    return out
+
+
+def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """Units of a list, with their offsets (+ base)."""
+    raw, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "、"):
+        depth += ch in OPEN
+        depth -= ch in CLOSE and depth > 0
+        if depth == 0 and ch in SPLIT:
+            raw.append((start, i))
+            start = i + 1
+    items: list[tuple[str, int, int]] = []
+    heads = unit_words("collective-head")
+    for s, e in raw:
+        for piece_start, piece_end in _split_etc(text, s, e):
+            piece = text[piece_start:piece_end]
+            if not piece:
+                continue
+            prev = items[-1][0] if items else ""
+            if prev and re.fullmatch("各(?:" + "|".join(heads) + ")(?:、.+)?", prev) and (
+                piece.startswith(heads)
+            ):
+                items[-1] = (text[items[-1][1] - base : piece_end], items[-1][1], piece_end + base)
+                continue
+            items.append((piece, piece_start + base, piece_end + base))
+    return items
+
+
+def _split_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One raw item → its unit and, after 等, its collective (B等有关部门 → B, 有关部门)."""
+    while start < end and text[start] in " 和及与":
+        start += 1
+    for lead in ("以及", "并"):
+        if text.startswith(lead, start):
+            start += len(lead)
+    piece = text[start:end]
+    m = re.search(r"等(?:和|及|以及)?", piece)
+    if not m:
+        return [(start, end)]
+    first = (start, start + m.start())
+    rest = (start + m.end(), end)
+    return [first, rest] if rest[1] > rest[0] else [first]
+
+
+def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: str,
+               order: int) -> list[Listed]:
+    items = split_items(clause, base)
+    out = []
+    for i, (mention, s, e) in enumerate(items):
+        r = role
+        if role == "responsible" and lead_first:
+            r = "lead" if i == 0 and order == 0 else "co"
+        out.append(Listed(mention, s, e, r, order + i, deadline))
+    return out
+
+
+def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
+    """Owners in one bracketed group (or line); the rule as it stands after it."""
+    deadline_match = DEADLINE_RE.search(content)
+    deadline = _iso_month(deadline_match.group(1)) if deadline_match else ""
+    labels = list(LABEL_RE.finditer(content))
+    out: list[Listed] = []
+    if labels:
+        has_lead = any(LABELS[m.group(1)] == "lead" for m in labels)
+        for i, m in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
+            clause = content[m.end():end]
+            stop = re.search(r"[。；;]|完成时限", clause)
+            clause = clause[: stop.start()] if stop else clause
+            role = LABELS[m.group(1)]
+            if role == "responsible" and has_lead:
+                role = "co"
+            out += _role_list(clause.rstrip("，,"), base + m.end(), role, False, deadline, len(out))
+        return out, rule
+    lead_first = rule.lead_first or bool(LEAD_FIRST_RE.search(content))
+    new_rule = ListRule(True) if LEAD_FIRST_RE.search(content) and "下同" in content else rule
+    pos = 0
+    for clause in re.split(r"[，,。；;]", content):
+        start = content.index(clause, pos)
+        pos = start + len(clause)
+        for tail, role in VERB_TAIL:
+            if clause.endswith(tail) and len(clause) > len(tail):
+                units = clause[: -len(tail)]
+                if units.endswith("等"):
+                    units = units[:-1]
+                # 按照职责分工负责: each for its own part, whatever the first-is-lead rule
+                out += _role_list(units, base + start, role.replace("each", "responsible"),
+                                  lead_first and role == "responsible", deadline, len(out))
+                break
+    if not out and not re.search(r"[。：:]", content):
+        # a bare list at the end of a measure (A、B，各市、县): kept by the caller only
+        # when every item is a unit
+        return _role_list(content, base, "responsible", lead_first, deadline, 0), rule
+    if not out:
+        return [], rule
+    return out, new_rule
+
+
+def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
+    """Every responsibility list in a measure's text, in order."""
+    out: list[Listed] = []
+    spans = groups(text)
+    for line in re.finditer(r"^[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*$", text, re.M):
+        if not any(s <= line.start() < e for s, e in spans):
+            spans.append((line.start(), line.end()))
+    for s, e in sorted(spans):
+        found, rule = parse_group(text[s:e], base + s, rule)
+        out += found
+    return out, rule
+
+
+def _iso_month(text: str) -> str:
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", text)
+    if not m:
+        return text.strip()
+    day = f"-{int(m.group(3)):02d}" if m.group(3) else ""
+    return f"{m.group(1)}-{int(m.group(2)):02d}{day}"
+
+
+GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
+
+
+def looks_like_unit(mention: str) -> bool:
+    text = mention.strip()
+    if not text or len(text) > 40:
+        return False
+    if text in collective_forms() or ("national", text) in unit_forms():
+        return True
+    if text.startswith("各") or text.endswith(GROUP_ENDINGS):
+        return True
+    return bool(mention_pattern().fullmatch(text))
+
+
+def unit_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
+    """``find_lists`` without brackets whose items are not all units (（由企业负责）)."""
+    found, new_rule = find_lists(text, base, rule)
+    kept: list[Listed] = []
+    group: list[Listed] = []
+    for item in [*found, None]:
+        if item is None or (group and item.order == 0):
+            if group and all(looks_like_unit(g.mention) for g in group):
+                kept += group
+            group = []
+        if item is not None:
+            group.append(item)
+    return kept, (new_rule if kept else rule)

@@ -1,0 +1,123 @@
+"""Units that carry out work in running text (no responsibility list to read).
+
+A unit name counts only in an agent position, with the words that mark it kept in
+builders/lexicons/roles.tsv:
+  市人社局将…; 人社部作为…，将…; A、B、C联合开展…        (a word right after the name)
+  由区人社局牵头…; 区委区政府牵头抓总; X要会同Y…; Y要协同配合  (roles from the words)
+  发挥区就业工作领导小组职能作用                          (a frame around the name)
+  市人社局副局长张岚一行专程赴…                           (a post holder acting, not
+                                                         one only quoted: 局长X认为)
+A name after 关于/根据/在 is a topic or a place, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.builders.lexicon import mention_pattern, role_words, unit_words
+
+SEPARATORS = "、和及与"
+STRONG_SUFFIX = ("委员会", "领导小组", "联席会议", "办公室", "管理中心", "服务中心", "联调中心")
+
+
+@dataclass(frozen=True)
+class Agent:
+    mention: str
+    start: int
+    end: int
+    role: str
+
+
+def _runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Unit names next to each other (A、B和C) as one run each."""
+    runs: list[list[tuple[str, int, int]]] = []
+    for m in mention_pattern().finditer(text):
+        item = (m.group(0), m.start(), m.end())
+        if runs and text[runs[-1][-1][2] : m.start()] in ("", *SEPARATORS):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _left_ok(text: str, start: int) -> bool:
+    for word in role_words("not-before"):
+        if text[:start].endswith(word):
+            return False
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+        return True
+    if text[start] not in "省市区县":
+        return True
+    # inside a word (城市建设): only trigger words may stand right before a name
+    before = text[max(0, start - 4) : start]
+    triggers = (*role_words("before"), *role_words("frame"), "会同", "完善", "进一步", "支持")
+    return before.endswith(triggers)
+
+
+def _after_role(rest: str) -> str | None:
+    rest = re.sub(r"^等(?:[一二三四五六七八九十\d]+个?(?:部门|单位))?", "", rest)
+    if any(rest[len(w) :].startswith(n) or rest.startswith(n)
+           for w in role_words("after") for n in role_words("not-after") if rest.startswith(w)):
+        return None
+    for word, role in sorted(role_words("after").items(), key=lambda kv: -len(kv[0])):
+        if rest.startswith(word):
+            return role
+    return None
+
+
+def _person_acts(rest: str) -> bool | None:
+    """After 局长/副局长…: None when no post follows; else whether the holder acts."""
+    titles = sorted(role_words("title"), key=len, reverse=True)
+    m = re.match("(?:(?:" + "|".join(titles) + ")[、]?)+", rest)
+    if not m:
+        return None
+    clause = re.split(r"[，,。；;：:“”]", rest[m.end() :], maxsplit=1)[0]
+    return not any(word in clause for word in role_words("speech"))
+
+
+def find_agents(text: str) -> list[Agent]:
+    """Units acting in ``text`` (a sentence or a measure), offsets into ``text``."""
+    out: list[Agent] = []
+    for run in _runs(text):
+        first, last = run[0], run[-1]
+        if not _left_ok(text, first[1]):
+            continue
+        rest = text[last[2] : last[2] + 40]
+        before = text[max(0, first[1] - 3) : first[1]]
+        role = _after_role(rest)
+        acts = _person_acts(rest)
+        framed = before.endswith(tuple(role_words("frame"))) and "作用" in rest[:16]
+        if before.endswith(tuple(role_words("before"))):
+            role = role or "responsible"
+        if role is None and not framed and not acts:
+            continue
+        for mention, s, e in run:
+            out.append(Agent(mention, s, e, role or "responsible"))
+        if role == "lead" and rest.startswith("会同"):
+            out += _partners(text, last[2] + 2)
+    out += _framed_unprefixed(text, {a.start for a in out})
+    return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _partners(text: str, start: int) -> list[Agent]:
+    """X会同Y: the units right after 会同 work with X."""
+    for run in _runs(text[start : start + 60]):
+        if run[0][1] == 0:
+            return [Agent(m, start + s, start + e, "co") for m, s, e in run]
+    return []
+
+
+def _framed_unprefixed(text: str, taken: set[int]) -> list[Agent]:
+    """发挥劳动能力鉴定委员会作用: a unit named without a prefix, in the 发挥…作用 frame."""
+    out = []
+    suffix = "|".join(STRONG_SUFFIX)
+    for word in role_words("frame"):
+        pattern = re.escape(word) + r"((?:(?![的在])[\u4e00-\u9fff]){2,14}?(?:" + suffix + "))"
+        for m in re.finditer(pattern, text):
+            if m.start(1) in taken or "作用" not in text[m.end(1) : m.end(1) + 8]:
+                continue
+            if m.group(1).startswith(unit_words("scope")):
+                continue
+            out.append(Agent(m.group(1), m.start(1), m.end(1), "responsible"))
+    return out

@@ -1,0 +1,74 @@
+"""Tasks: the measures of a document that carry work.
+
+An enumerated document (a plan, an opinion) has one task per leaf numbered section,
+except under parts that frame the plan (指导思想, 基本原则, 目标, 回顾 …; the words are
+in builders/lexicons/non-tasks.tsv). A news page has no measures of its own: there a
+task is a sentence in which a named unit does or will do something (section "").
+A page that only embeds a short numbered list late in its text is a news page.
+"""
+
+from __future__ import annotations
+
+from policykg.builders.lexicon import non_task_words
+from policykg.builders.model import Document, Section, Task
+from policykg.builders.owners import ListRule, unit_lists
+from policykg.builders.prose import find_agents
+
+ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text structures it
+
+
+def find(document: Document) -> tuple[Task, ...]:
+    if is_enumerated(document):
+        return tuple(
+            Task(key=sec.path, section=sec.path, heading=sec.heading, span=sec.span)
+            for sec in measures(document)
+        )
+    return sentence_tasks(document)
+
+
+def is_enumerated(document: Document) -> bool:
+    if not document.sections:
+        return False
+    text = document.source.text
+    if unit_lists(text, 0, ListRule())[0]:
+        return True
+    return document.sections[0].span.start < len(text) * ENUMERATED_BEFORE
+
+
+def measures(document: Document) -> list[Section]:
+    """Leaf sections outside the framing parts, in document order."""
+    paths = [sec.number for sec in document.sections]
+    out = []
+    for sec in document.sections:
+        has_child = any(len(p) > len(sec.number) and p[: len(sec.number)] == sec.number
+                        for p in paths)
+        if has_child or _framing(document, sec):
+            continue
+        out.append(sec)
+    return out
+
+
+def _framing(document: Document, sec: Section) -> bool:
+    words = non_task_words()
+    for other in document.sections:
+        if sec.number[: len(other.number)] == other.number and any(
+            w in other.heading for w in words
+        ):
+            return True
+    return False
+
+
+def sentence_tasks(document: Document) -> tuple[Task, ...]:
+    text = document.source.text
+    out = []
+    for span in document.sentences:
+        sentence = text[span.start : span.end]
+        if find_agents(sentence):
+            out.append(Task(key=f"s{span.start}", section="", heading=_headline(sentence),
+                            span=span))
+    return tuple(out)
+
+
+def _headline(sentence: str) -> str:
+    first = sentence.strip().split("，")[0]
+    return first[:40]

@@ -1,0 +1,187 @@
+"""Where the graph lives: a small ``Store`` protocol and its embedded pyoxigraph implementation.
+
+Each document is one named graph (its IRI); loading a document replaces that graph, so
+a rebuilt document never leaves stale triples. Queries run over the union of all
+graphs, which is why the canned queries need no GRAPH clause. The ontology and the
+target-group scheme are loaded into graphs of their own so labels and role notations
+are queryable next to the facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+from policykg.ontology import GROUPS_GRAPH, GROUPS_TTL, ONTOLOGY_GRAPH, ONTOLOGY_TTL
+
+if TYPE_CHECKING:
+    import rdflib
+
+Term = ox.NamedNode | ox.Literal
+Rows = list[dict[str, str]]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the queries and the pipeline need from any graph store."""
+
+    def replace_document(self, graph: str, nquads: str) -> None:
+        """Load one document's N-Quads, replacing whatever its graph held before."""
+
+    def remove_document(self, graph: str) -> None: ...
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], Rows]:
+        """Run a SELECT; rows map each variable to its value ("" when unbound)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def term_text(term: object) -> str:
+    """The plain value of a result term: an IRI, a literal's lexical form, ``_:b`` or ""."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+class EmbeddedStore:
+    """A pyoxigraph store in a folder on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        if path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(path))
+        if not read_only:
+            self.load_vocabularies()
+
+    def load_vocabularies(self) -> None:
+        """(Re)load the ontology and the target-group scheme into their own graphs."""
+        for graph, ttl in ((ONTOLOGY_GRAPH, ONTOLOGY_TTL), (GROUPS_GRAPH, GROUPS_TTL)):
+            name = ox.NamedNode(graph)
+            if self._store.contains_named_graph(name):
+                self._store.remove_graph(name)
+            if ttl.exists():
+                self._store.load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=name)
+
+    def replace_document(self, graph: str, nquads: str) -> None:
+        self.remove_document(graph)
+        if nquads.strip():
+            # bulk_load skips the transaction log: the fast path for whole shards
+            self._store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    def load_shards(self, shards: Iterable[Path]) -> int:
+        """Load shard files named ``<source>.nq``, each replacing its own graphs; returns count."""
+        n = 0
+        for shard in sorted(shards):
+            text = shard.read_text(encoding="utf-8")
+            for graph in graphs_in(text):
+                self.remove_document(graph)
+            self._store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            n += 1
+        return n
+
+    def remove_document(self, graph: str) -> None:
+        name = ox.NamedNode(graph)
+        if self._store.contains_named_graph(name):
+            self._store.remove_graph(name)
+
+    def documents(self) -> list[str]:
+        """IRIs of the document graphs (vocabulary graphs left out), sorted."""
+        skip = {ONTOLOGY_GRAPH, GROUPS_GRAPH}
+        names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(n for n in names if n not in skip)
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], Rows]:
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in sorted((bindings or {}).items())
+        }
+        result = self._store.query(
+            sparql, use_default_graph_as_union=True, substitutions=substitutions or None
+        )
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("only SELECT queries return rows")
+        variables = [v.value for v in result.variables]
+        rows = [{name: term_text(sol[name]) for name in variables} for sol in result]
+        return variables, rows
+
+    def nquads(self) -> str:
+        """The whole dataset as N-Quads, lines sorted (for validation and export)."""
+        text = bytes(self._store.dump(format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
+        return "".join(line + "\n" for line in sorted(text.splitlines()) if line.strip())
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Flush and let go of the store, so another process (or object) may open the folder."""
+        if hasattr(self, "_store"):
+            self.flush()
+            del self._store  # pyoxigraph releases the on-disk lock when the object is freed
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def graphs_in(nquads: str) -> list[str]:
+    """Names of the graphs an N-Quads text writes into, sorted."""
+    parsed = ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return sorted({q.graph_name.value for q in parsed if isinstance(q.graph_name, ox.NamedNode)})
+
+
+def triples_by_graph(nquads: str) -> dict[str, str]:
+    """N-Quads split into N-Triples per graph name ("" for the default graph), sorted."""
+    parsed = ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    grouped: dict[str, list[ox.Triple]] = {}
+    for quad in parsed:
+        name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+        grouped.setdefault(name, []).append(quad.triple)
+    return {
+        name: bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        for name, triples in sorted(grouped.items())
+    }
+
+
+def to_rdflib_dataset(store: EmbeddedStore) -> rdflib.Dataset:
+    """The store as an rdflib Dataset, one graph per document, for notebooks (copies all)."""
+    import rdflib
+
+    dataset = rdflib.Dataset()
+    for name, ntriples in triples_by_graph(store.nquads()).items():
+        target = dataset.graph(rdflib.URIRef(name)) if name else dataset.default_graph
+        target.parse(data=ntriples, format="nt")
+    return dataset
+
+
+__all__ = [
+    "EmbeddedStore",
+    "Rows",
+    "Store",
+    "Term",
+    "graphs_in",
+    "term_text",
+    "to_rdflib_dataset",
+    "triples_by_graph",
+]

@@ -1,0 +1,194 @@
+"""The canned SPARQL queries: one ``.rq`` file each, described by its comment header.
+
+A header names the query and declares its parameters and result columns::
+
+    # title: Tasks of an agency
+    # description: …
+    # param: agency — unit IRI, full name or a mention
+    # columns: agency,unit,unit_label,role,source,section,task,title
+
+Parameters are bound with the store's substitutions (a term, never text pasted into the
+query), which is why a parameter variable must also appear in the SELECT list.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from policykg.graph.store import Store, Term
+
+from policykg.errors import QueryError
+
+QUERY_DIR = Path(__file__).parent
+_HEADER = re.compile(r"#\s*(title|description|param|columns)\s*:\s*(.*)")
+_PARAM = re.compile(r"(\w+)\s*(?:—|–|-{1,2}|:)?\s*(.*)")
+_IRI = re.compile(r"(?:https?|urn|file):[^\s<>\"{}|\\^`]+")
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[str, ...]  # parameter names, in header order
+    columns: tuple[str, ...]
+    text: str
+    param_help: tuple[tuple[str, str], ...] = ()  # (name, description)
+
+
+def parse(text: str, name: str) -> CannedQuery:
+    """A query from its text; header lines are optional for ad-hoc SPARQL."""
+    fields: dict[str, str] = {}
+    params: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break  # the header ends at the first line of SPARQL
+            continue
+        found = _HEADER.match(line)
+        if not found:
+            continue
+        key, value = found.group(1), found.group(2).strip()
+        if key == "param":
+            param = _PARAM.match(value)
+            if param:
+                params.append((param.group(1), param.group(2).strip()))
+        else:
+            fields[key] = value
+    columns = tuple(c.strip() for c in fields.get("columns", "").split(",") if c.strip())
+    return CannedQuery(
+        name=name,
+        title=fields.get("title", name),
+        description=fields.get("description", ""),
+        params=tuple(p for p, _ in params),
+        columns=columns,
+        text=text,
+        param_help=tuple(params),
+    )
+
+
+def list_queries() -> list[CannedQuery]:
+    """Every canned query shipped with the package, sorted by name."""
+    return [load(path) for path in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def load(name_or_path: str | Path) -> CannedQuery:
+    """A canned query by name (``task-owners``) or an ``.rq`` file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.is_file():
+        return parse(path.read_text(encoding="utf-8"), path.stem)
+    candidate = QUERY_DIR / f"{name_or_path}.rq"
+    if isinstance(name_or_path, str) and "/" not in name_or_path and candidate.is_file():
+        return parse(candidate.read_text(encoding="utf-8"), str(name_or_path))
+    names = ", ".join(p.stem for p in sorted(QUERY_DIR.glob("*.rq")))
+    raise QueryError(str(name_or_path), f"no such canned query or .rq file (known: {names})")
+
+
+def bind(value: str) -> Term:
+    """A parameter value as an RDF term: an absolute IRI stays an IRI, anything else is text."""
+    if _IRI.fullmatch(value):
+        try:
+            return ox.NamedNode(value)
+        except ValueError:
+            pass  # not a valid IRI after all: compare it as text
+    return ox.Literal(value)
+
+
+def run(
+    store: Store, query: CannedQuery | str, params: Mapping[str, str] | None = None
+) -> list[Row]:
+    """Run a canned query with its parameters bound; rows carry exactly its columns."""
+    canned = query if isinstance(query, CannedQuery) else load(query)
+    given = dict(params or {})
+    unknown = sorted(set(given) - set(canned.params))
+    if unknown:
+        raise QueryError(canned.name, f"unknown parameter(s) {', '.join(unknown)}")
+    missing = [p for p in canned.params if p not in given]
+    if missing:
+        raise QueryError(canned.name, f"missing parameter(s) {', '.join(missing)}")
+    bindings = {name: bind(value) for name, value in given.items()}
+    try:
+        variables, rows = store.query(canned.text, bindings)
+    except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+        raise QueryError(canned.name, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+    columns = canned.columns or tuple(variables)
+    return [{c: row.get(c, "") for c in columns} for row in rows]
+
+
+def columns_of(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> list[str]:
+    return list(columns) if columns else (list(rows[0]) if rows else [])
+
+
+def to_csv(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> str:
+    """UTF-8 CSV text with a header line, as the evaluation reads it."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns_of(rows, columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def to_json(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> str:
+    names = columns_of(rows, columns)
+    body = [{c: row.get(c, "") for c in names} for row in rows]
+    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_csv(rows: list[Row], columns: tuple[str, ...] | list[str], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_csv(rows, columns), encoding="utf-8")
+    return path
+
+
+def write_json(rows: list[Row], columns: tuple[str, ...] | list[str], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_json(rows, columns), encoding="utf-8")
+    return path
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(
+    rows: list[Row], columns: tuple[str, ...] | list[str] = (), limit: int = 60
+) -> str:
+    """Rows as an aligned plain-text table; long cells are cut to ``limit`` characters."""
+    names = columns_of(rows, columns)
+    if not names:
+        return "(no rows)\n"
+    cells = [[(row.get(c, "") or "").replace("\n", " ")[:limit] for c in names] for row in rows]
+    widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+
+    body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    return "\n".join(x.rstrip() for x in body) + f"\n({len(rows)} rows)\n"
+
+
+__all__ = [
+    "QUERY_DIR",
+    "CannedQuery",
+    "bind",
+    "format_table",
+    "list_queries",
+    "load",
+    "parse",
+    "run",
+    "to_csv",
+    "to_json",
+    "write_csv",
+    "write_json",
+]

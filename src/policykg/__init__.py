@@ -1,0 +1,72 @@
+"""policykg: Chinese policy documents in, a queryable and explorable knowledge graph out.
+
+The command line is a thin layer over these functions; they work the same from a notebook::
+
+    import policykg
+    report = policykg.build_corpus(["corpus/seeds"], "build")
+    rows = policykg.run_query("task-owners", "build").rows
+    dataset = policykg.load_graph("build")  # rdflib
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from policykg.builders import Built, build_document
+from policykg.errors import NoGraphError, PolicyKGError, QueryError
+from policykg.pipeline import BuildReport, DocumentResult, Progress, build
+from policykg.queries import CannedQuery, list_queries
+from policykg.workspace import (
+    QueryResult,
+    format_rows,
+    graph_stats,
+    load_graph,
+    open_store,
+    render_views,
+    run_query,
+    validate_graph,
+)
+
+
+def build_corpus(
+    inputs: Sequence[Path | str],
+    out_dir: Path | str = "build",
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    views: bool = True,
+) -> BuildReport:
+    """Build every document under ``inputs`` into ``out_dir``; optionally draw the views."""
+    out = Path(out_dir)
+    report = build([Path(p) for p in inputs], out, jobs=jobs, progress=progress)
+    if views and any(d.status in ("built", "unchanged") for d in report.documents):
+        render_views(out, out / "views")
+    return report
+
+
+def canned_queries() -> list[CannedQuery]:
+    """The canned queries shipped with policykg, sorted by name."""
+    return list_queries()
+
+
+__all__ = [
+    "BuildReport",
+    "Built",
+    "CannedQuery",
+    "DocumentResult",
+    "NoGraphError",
+    "PolicyKGError",
+    "QueryError",
+    "QueryResult",
+    "build_corpus",
+    "build_document",
+    "canned_queries",
+    "format_rows",
+    "graph_stats",
+    "load_graph",
+    "open_store",
+    "render_views",
+    "run_query",
+    "validate_graph",
+]

@@ -1,0 +1,128 @@
+"""The ``policykg`` command: one thin command per stage over the public API."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+import policykg as api
+from policykg.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PolicyKGError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn Chinese policy documents into a knowledge graph; query it; explore it.",
+)
+err = Console(stderr=True)
+out = Console()
+
+GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="folder written by `build --out`")]
+Formats = ("table", "csv", "json")
+
+
+def _fail(exc: PolicyKGError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    return typer.Exit(exc.exit_code)
+
+
+@app.command()
+def build(
+    docs: Annotated[list[Path], typer.Argument(help="files or folders of documents")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("build"),
+    jobs: Annotated[int | None, typer.Option(help="worker processes (default: by size)")] = None,
+    views: Annotated[bool, typer.Option(help="also write the HTML views to OUT/views")] = True,
+) -> None:
+    """Build the graph, the embedded store, the answers and the build report."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=None)
+
+        def tick(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total, description=Path(path).name[:40])
+
+        report = api.build_corpus(docs, out_dir, jobs=jobs, progress=tick, views=views)
+    for doc in report.documents:
+        if doc.status in ("failed", "duplicate"):
+            err.print(f"{doc.path}: {doc.status}: {doc.problem}", highlight=False, markup=False)
+    built = sum(d.status in ("built", "unchanged") for d in report.documents)
+    totals = ", ".join(f"{k} {v}" for k, v in report.totals().items())
+    out.print(f"{built} documents in {report.seconds:.2f}s, {report.triples} triples: {totals}")
+    out.print(f"report: {out_dir / 'report.json'}", highlight=False)
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="canned query name or a .rq file")] = None,
+    sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run")] = None,
+    graph: GraphDir = Path("build"),
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    endpoint: Annotated[str | None, typer.Option(help="remote SPARQL endpoint URL")] = None,
+) -> None:
+    """Run a canned query, a .rq file or SPARQL text; print table, CSV or JSON."""
+    if fmt not in Formats or (name is None) == (sparql is None):
+        err.print("give a query NAME or FILE, or --sparql TEXT; --format is table, csv or json")
+        raise typer.Exit(EXIT_USAGE)
+    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    try:
+        result = api.run_query(name or sparql or "", graph, params, endpoint=endpoint)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    sys.stdout.write(api.format_rows(result.rows, result.columns, fmt))
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the canned queries with their descriptions and parameters."""
+    for q in api.canned_queries():
+        params = ", ".join(q.params) or "no parameters"
+        out.print(f"[bold]{q.name}[/bold] — {q.title} ({params})", highlight=False)
+        out.print(f"    {q.description}", highlight=False, markup=False)
+
+
+@app.command()
+def viz(
+    graph: GraphDir = Path("build"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="folder for the HTML views")] = Path(
+        "build/views"
+    ),
+) -> None:
+    """Write the offline interactive HTML views."""
+    try:
+        pages = api.render_views(graph, out_dir)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    out.print(f"{len(pages)} pages in {out_dir}; open {out_dir / 'index.html'}", highlight=False)
+
+
+@app.command()
+def validate(graph: GraphDir = Path("build")) -> None:
+    """Check the graph against the SHACL shapes; exit 1 when it does not conform."""
+    try:
+        conforms, text = api.validate_graph(graph)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    out.print(text, highlight=False, markup=False)
+    raise typer.Exit(EXIT_OK if conforms else EXIT_FAILED)
+
+
+@app.command()
+def stats(graph: GraphDir = Path("build")) -> None:
+    """Counts of documents, tasks, agencies, groups and indicators."""
+    try:
+        counts = api.graph_stats(graph)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    for key, value in counts.items():
+        out.print(f"{key:>20}  {value}", highlight=False)

@@ -1,0 +1,290 @@
+"""The one module that wires the stages: files → shards → store → answers → views.
+
+A build writes into one output folder:
+
+- ``shards/<source>.nq``: one N-Quads file per document (its own named graph), written to a
+  temporary file and renamed, so an interrupted build never leaves half a shard;
+- ``store/``: the embedded pyoxigraph store, updated one document graph at a time;
+- ``manifest.json``: the content hash of every input, so unchanged files are skipped;
+- ``report.json``: documents read, facts per kind, warnings and failures by file name;
+- ``answers/*.csv``: the canned queries that the evaluation reads.
+
+A file that fails is recorded in the report and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from policykg.errors import NoGraphError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+ANSWER_QUERIES = ("task-owners", "indicators", "task-groups")
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DocumentResult:
+    source: str
+    path: str
+    status: str  # built | unchanged | failed | duplicate
+    problem: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    encoding: str = ""
+    sha256: str = ""
+
+
+@dataclass
+class BuildReport:
+    out_dir: str
+    documents: list[DocumentResult]
+    seconds: float = 0.0
+    triples: int = 0
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.status == "failed"]
+
+    def totals(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for doc in self.documents:
+            for kind, n in doc.counts.items():
+                out[kind] = out.get(kind, 0) + n
+        return dict(sorted(out.items()))
+
+    def to_json(self) -> str:
+        body = asdict(self)
+        body["totals"] = self.totals()
+        body["failed"] = len(self.failed)
+        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[DocumentResult]]:
+    """Every supported file under the inputs, sorted; missing inputs become failures."""
+    files: list[Path] = []
+    missing: list[DocumentResult] = []
+    for item in inputs:
+        if item.is_dir():
+            files.extend(
+                p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        elif item.is_file():
+            files.append(item)
+        else:
+            missing.append(DocumentResult(item.stem, str(item), "failed", "no such file or folder"))
+    return sorted(set(files)), missing
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _builder_fingerprint() -> str:
+    """Hash of the builder code and data: a new extractor invalidates every shard."""
+    from policykg import builders, ontology
+
+    digest = hashlib.sha256()
+    for root in (Path(builders.__file__).parent, Path(ontology.__file__).parent):
+        for p in sorted(root.rglob("*")):
+            if p.is_file() and p.suffix in {".py", ".tsv", ".ttl", ".txt"}:
+                digest.update(p.name.encode())
+                digest.update(p.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+Outcome = tuple[str, dict[str, int], list[str], str, str]
+
+
+def _build_one(path: str) -> Outcome:
+    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text)."""
+    from policykg.builders import build_document
+
+    built = build_document(Path(path))
+    facts = built.facts
+    counts = {
+        "tasks": len(facts.tasks),
+        "responsibilities": len(facts.owners),
+        "group_links": len(facts.groups),
+        "indicators": len(facts.indicators),
+        "citations": len(facts.document.meta.citations),
+        "sections": len(facts.document.sections),
+        "tables": len(facts.document.tables),
+    }
+    source = facts.document.source
+    return built.nquads, counts, list(facts.warnings), source.encoding, source.raw
+
+
+def _describe(exc: BaseException) -> str:
+    problem = getattr(exc, "problem", None)
+    return str(problem) if problem else f"{type(exc).__name__}: {exc}"
+
+
+def build(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    answers: bool = True,
+) -> BuildReport:
+    """Build the graph of every document under ``inputs`` into ``out_dir``."""
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files, results = discover(inputs)
+    manifest_path = out_dir / "manifest.json"
+    old = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
+    fingerprint = _builder_fingerprint()
+    old_docs: dict[str, dict[str, str]] = (
+        old.get("documents", {}) if old.get("builder") == fingerprint else {}
+    )
+
+    todo: list[DocumentResult] = []
+    seen_hash: dict[str, str] = {}
+    seen_source: set[str] = set()
+    for path in files:
+        result = DocumentResult(path.stem, str(path), "built")
+        results.append(result)
+        try:
+            result.sha256 = _sha256(path)
+        except OSError as exc:
+            result.status, result.problem = "failed", f"cannot read: {exc.strerror}"
+            continue
+        if result.sha256 in seen_hash:
+            result.status = "duplicate"
+            result.problem = f"same content as {seen_hash[result.sha256]}; not built twice"
+            continue
+        if result.source in seen_source:
+            result.status, result.problem = "failed", "another input has the same file name"
+            continue
+        seen_hash[result.sha256] = str(path)
+        seen_source.add(result.source)
+        prior = old_docs.get(result.source, {})
+        shard = out_dir / "shards" / f"{result.source}.nq"
+        if prior.get("sha256") == result.sha256 and shard.exists():
+            result.status = "unchanged"
+            result.counts = dict(prior.get("counts", {}))  # type: ignore[arg-type]
+            continue
+        todo.append(result)
+
+    shards = _extract(todo, out_dir, jobs, progress)
+    _update_store(out_dir, shards, removed=sorted(set(old_docs) - seen_source))
+    _write_manifest(manifest_path, fingerprint, results)
+    report = BuildReport(str(out_dir), sorted(results, key=lambda r: r.path))
+    if answers:
+        write_answers(out_dir)
+    report.triples = _count_triples(out_dir)
+    report.seconds = round(time.perf_counter() - started, 3)
+    _write_atomic(out_dir / "report.json", report.to_json() + "\n")
+    return report
+
+
+def _extract(
+    todo: list[DocumentResult], out_dir: Path, jobs: int | None, progress: Progress | None
+) -> dict[str, str]:
+    """Run the builders on the changed files; return source id → N-Quads of those built."""
+    built: dict[str, str] = {}
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
+
+    def record(result: DocumentResult, outcome: Outcome) -> None:
+        nquads, result.counts, result.warnings, result.encoding, raw = outcome
+        # the decoded text the spans point into, for the document views
+        _write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
+        _write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
+        built[result.source] = nquads
+
+    if workers <= 1:
+        for i, result in enumerate(todo, 1):
+            try:
+                record(result, _build_one(result.path))
+            except Exception as exc:  # one bad file never stops the batch
+                result.status, result.problem = "failed", _describe(exc)
+            if progress:
+                progress(i, len(todo), result.path)
+        return built
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(r, pool.submit(_build_one, r.path)) for r in todo]
+        for i, (result, future) in enumerate(futures, 1):
+            try:
+                record(result, future.result())
+            except Exception as exc:
+                result.status, result.problem = "failed", _describe(exc)
+            if progress:
+                progress(i, len(todo), result.path)
+    return built
+
+
+def _update_store(out_dir: Path, shards: dict[str, str], removed: list[str]) -> None:
+    from policykg.builders.rdf import document_iri
+    from policykg.graph.store import EmbeddedStore
+
+    store = EmbeddedStore(out_dir / "store")
+    try:
+        for source in removed:
+            store.remove_document(document_iri(source))
+            (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
+            (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
+        for source, nquads in sorted(shards.items()):
+            store.replace_document(document_iri(source), nquads)
+    finally:
+        store.close()
+
+
+def _write_manifest(path: Path, fingerprint: str, results: list[DocumentResult]) -> None:
+    documents = {
+        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts}
+        for r in results
+        if r.status in ("built", "unchanged")
+    }
+    body = {"builder": fingerprint, "documents": dict(sorted(documents.items()))}
+    _write_atomic(path, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def _count_triples(out_dir: Path) -> int:
+    return sum(
+        sum(1 for line in p.open(encoding="utf-8") if line.strip())
+        for p in sorted((out_dir / "shards").glob("*.nq"))
+    )
+
+
+def require_graph(graph_dir: Path) -> Path:
+    if not (graph_dir / "store").is_dir() or not (graph_dir / "manifest.json").exists():
+        raise NoGraphError(graph_dir)
+    return graph_dir
+
+
+def write_answers(graph_dir: Path) -> list[Path]:
+    """Run the canned queries the evaluation reads and write them as CSV under answers/."""
+    from policykg import queries
+    from policykg.graph.store import EmbeddedStore
+
+    written = []
+    store = EmbeddedStore(require_graph(graph_dir) / "store")
+    try:
+        for name in ANSWER_QUERIES:
+            query = queries.load(name)
+            rows = queries.run(store, query, {})
+            target = graph_dir / "answers" / f"{name}.csv"
+            _write_atomic(target, queries.to_csv(rows, query.columns))
+            written.append(target)
+    finally:
+        store.close()
+    return written

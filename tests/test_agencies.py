@@ -1,0 +1,106 @@
+"""Owners and agencies: measure text in, who carries it out (and as which node) out.
+
+tests/cases/owners/*.txt: header lines (``# issuer:``, ``# number:``, ``# title:``), the
+document text with one measure per paragraph, ``# expect``, then one row per owner:
+measure number, mention as written, role, full name of the agency node.
+tests/cases/agencies/*.txt: header lines, one mention per line, ``# expect``, then
+mention, node key, full name, level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from policykg.builders import agencies
+from policykg.builders.model import Document, DocumentMeta, Source, Span, Task
+from policykg.builders.naming import resolve
+
+CASES = Path(__file__).parent / "cases"
+OWNER_CASES = sorted((CASES / "owners").glob("*.txt"))
+NAME_CASES = sorted((CASES / "agencies").glob("*.txt"))
+
+
+def _read(path: Path) -> tuple[DocumentMeta, str, list[list[str]]]:
+    text, expect = path.read_text("utf-8").split("# expect\n")
+    head = {}
+    body = []
+    for line in text.splitlines():
+        if line.startswith("# ") and ":" in line:
+            key, value = line[2:].split(":", 1)
+            head[key.strip()] = value.strip()
+        else:
+            body.append(line)
+    meta = DocumentMeta(
+        title=head.get("title", ""),
+        issuers=(head["issuer"],) if "issuer" in head else (),
+        doc_number=head.get("number", ""),
+    )
+    rows = [line.split("\t") for line in expect.splitlines() if line.strip()]
+    return meta, "\n".join(body).strip() + "\n", rows
+
+
+def _document(text: str, meta: DocumentMeta) -> Document:
+    source = Source(id="case", path="case.txt", raw=text, text=text,
+                    offsets=tuple(range(len(text) + 1)))
+    return Document(source, meta, (), (), (), ())
+
+
+def _paragraph_tasks(text: str) -> tuple[Task, ...]:
+    tasks, start = [], 0
+    for i, para in enumerate(text.split("\n\n"), start=1):
+        tasks.append(Task(str(i), str(i), "", Span(start, start + len(para))))
+        start += len(para) + 2
+    return tuple(tasks)
+
+
+@pytest.mark.parametrize("path", OWNER_CASES, ids=[p.stem for p in OWNER_CASES])
+def test_owner_case(path: Path) -> None:
+    meta, text, expected = _read(path)
+    document = _document(text, meta)
+    owners = agencies.find_owners(document, _paragraph_tasks(text))
+    explicit = [o for o in owners if not o.implicit]
+    got = [[o.task, o.mention, o.role, o.agency.name] for o in explicit]
+    assert got == expected
+    for o in explicit:
+        assert text[o.span.start : o.span.end] == o.mention
+
+
+@pytest.mark.parametrize("path", NAME_CASES, ids=[p.stem for p in NAME_CASES])
+def test_name_case(path: Path) -> None:
+    meta, text, expected = _read(path)
+    where = agencies.jurisdiction(_document(text, meta))
+    got = []
+    for mention in text.split():
+        agency = resolve(mention, where)
+        got.append([mention, agency.key, agency.name, agency.level])
+    assert got == [(row + [""])[:4] for row in expected]
+
+
+def test_same_unit_is_one_node_across_documents() -> None:
+    district = _document("（责任单位：区人社局）\n", DocumentMeta(issuers=("上海市青浦区人民政府",)))
+    city = _document("市人力资源社会保障局将出台政策。\n", DocumentMeta(title="上海市就业工作"))
+    a = agencies.find_owners(district, (Task("1", "1", "", Span(0, 11)),))[0].agency
+    b = agencies.find_owners(city, (Task("s0", "", "", Span(0, 16)),))[0].agency
+    assert a.counterpart == b.key == "上海市/人力资源和社会保障局"
+    assert b.counterpart == "中华人民共和国/人力资源和社会保障部"
+
+
+def test_a_bureaus_plan_is_owned_by_the_bureau() -> None:
+    text = "加大职业培训力度，完善补贴政策。\n"
+    meta = DocumentMeta(issuers=("上海市普陀区人力资源和社会保障局",))
+    owners = agencies.find_owners(_document(text, meta), (Task("1", "1", "", Span(0, 16)),))
+    assert [(o.agency.name, o.implicit) for o in owners] == [
+        ("上海市普陀区人力资源和社会保障局", True)
+    ]
+
+
+def test_lists_before_the_rule_stay_plain() -> None:
+    text = "甲。（财政部、商务部等负责）\n\n乙。（财政部、商务部等负责，列第一位者为牵头单位）\n\n丙。（财政部、商务部等负责）\n"
+    owners = agencies.find_owners(_document(text, DocumentMeta(doc_number="国发〔2020〕1号")),
+                                  _paragraph_tasks(text))
+    # without 下同 the rule holds for its own list only
+    assert [(o.task, o.role) for o in owners] == [
+        ("1", "responsible"), ("1", "responsible"), ("2", "lead"), ("2", "co"),
+        ("3", "responsible"), ("3", "responsible"),
+    ]

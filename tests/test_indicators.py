@@ -1,0 +1,49 @@
+"""Indicators: each case under cases/indicators/ is document text, then `# expect`, then
+one line per indicator: value, unit, comparator, kind and period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from policykg.builders import indicators, ingest, structure
+from policykg.builders.numbers import format_value
+
+CASES = sorted((Path(__file__).parent / "cases" / "indicators").glob("*.txt"))
+
+
+def _read_case(path: Path) -> tuple[str, list[tuple[str, ...]]]:
+    text, _, expect = path.read_text("utf-8").partition("# expect\n")
+    rows = [tuple(line.split("\t")) for line in expect.splitlines() if line.strip()]
+    return text, rows
+
+
+def _extract(text: str, tmp_path: Path) -> list[tuple[str, ...]]:
+    doc = tmp_path / "case.txt"
+    doc.write_text(text, "utf-8")
+    document = structure.parse(ingest.read(doc))
+    return [(format_value(i.value), i.unit, i.comparator, i.kind, i.period)
+            for i in indicators.find(document, ())]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_case(case: Path, tmp_path: Path) -> None:
+    text, expected = _read_case(case)
+    found = _extract(text, tmp_path)
+    assert sorted(found) == sorted(expected)
+
+
+def test_figures_keep_their_place_in_the_text(tmp_path: Path) -> None:
+    text = "一、目标\n到2025年，城镇新增就业不少于40万人。\n"
+    doc = tmp_path / "d.txt"
+    doc.write_text(text, "utf-8")
+    document = structure.parse(ingest.read(doc))
+    (found,) = indicators.find(document, ())
+    assert document.source.clean(found.span) == "40万人"
+    assert found.section == "1"
+
+
+def test_same_document_same_indicators(tmp_path: Path) -> None:
+    case = CASES[0]
+    text, _ = _read_case(case)
+    assert _extract(text, tmp_path) == _extract(text, tmp_path)

@@ -1,0 +1,102 @@
+"""HTML plumbing shared by every page: the Jinja2 environment, safe inline JSON and scripts.
+
+Pages work from disk with no network: vis-network is read from the installed pyvis package
+and inlined (or written once next to the pages of a site), and a Content-Security-Policy
+allows only the page's own scripts (inline ones by hash) and no fetch of any kind, so a
+page cannot reach the network even if a template or a library were to ask for it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+VIS_VERSION = "vis-9.1.2"
+
+# characters that could end a <script> element, open an HTML comment or a JS line break
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def script_json(value: object) -> Markup:
+    """JSON that is safe inside ``<script type="application/json">`` whatever the data."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escaped in _JSON_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def _vis_dir() -> Path:
+    return Path(pyvis.__file__).parent / "lib" / VIS_VERSION
+
+
+@cache
+def vis_script() -> str:
+    """vis-network's standalone build, as shipped inside the pyvis package."""
+    code = (_vis_dir() / "vis-network.min.js").read_text(encoding="utf-8")
+    if "</script" in code.lower() or "<!--" in code:
+        raise RuntimeError("vis-network.min.js cannot be inlined safely")
+    return code
+
+
+def script_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_policy(scripts: Sequence[str], files: bool = False) -> str:
+    """CSP for a page whose only code is ``scripts`` (inlined) and, with ``files``, script
+    files from its own site folder ('self' is the site folder for file: pages)."""
+    allowed = " ".join(["'self'"] * files + [script_hash(code) for code in scripts]) or "'none'"
+    return (
+        "default-src 'none'; "
+        f"script-src {allowed}; "
+        "style-src 'unsafe-inline'; "
+        "img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+@cache
+def app_script(name: str) -> str:
+    """One of our own small scripts (viz/assets/<name>.js)."""
+    return (ASSETS / f"{name}.js").read_text(encoding="utf-8")
+
+
+def render(
+    template: str, scripts: Sequence[str] = (), script_files: Sequence[str] = (), **context: object
+) -> str:
+    """Render ``template``; ``scripts`` are inlined verbatim, ``script_files`` are relative
+    paths of script files in the site folder; the CSP allows exactly these."""
+    return environment().get_template(template).render(
+        csp=content_policy(scripts, bool(script_files)),
+        script_files=script_files,
+        inline_scripts=[Markup(code) for code in scripts],
+        **context,
+    )

@@ -1,0 +1,168 @@
+"""Network pages: node and edge lists in, one self-contained vis-network HTML page out.
+
+pyvis holds the lists and the options, but we fill ``Network.nodes``/``edges`` in bulk
+(its ``add_edge`` rescans every edge, quadratic on big graphs) and render with our own
+template: pyvis's template links Bootstrap from a CDN and does not escape its heading.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from policykg.viz import html
+from pyvis.network import Network
+
+# colour and shape per node type: the legend is generated from this table
+NODE_STYLES: Mapping[str, tuple[str, str, str]] = {
+    # type: (label, colour, vis shape)
+    "document": ("文件 Document", "#6b7280", "box"),
+    "task": ("任务 Task", "#2563eb", "dot"),
+    "agency": ("单位 Agency", "#ea580c", "diamond"),
+    "group": ("群体 Target group", "#16a34a", "triangle"),
+    "indicator": ("指标 Indicator", "#9333ea", "square"),
+    "node": ("节点 Node", "#64748b", "dot"),
+}
+EDGE_STYLES: Mapping[str, tuple[str, str, Any, int]] = {
+    # kind: (label, legend pattern, vis dashes, width)
+    "lead": ("牵头 lead", "━━", False, 3),
+    "co": ("配合 co", "╍╍", [6, 4], 1),
+    "responsible": ("负责 responsible", "──", False, 1),
+    "contains": ("包含 contains", "···", [2, 4], 1),
+    "targets": ("面向 targets", "─ ─", [8, 6], 1),
+    "measures": ("指标 measures", "─·─", [8, 3, 2, 3], 1),
+}
+BIG_GRAPH = 1500  # nodes; above this the layout settles once and physics is switched off
+LABEL_MAX = 24
+TOOLTIP_MAX = 400
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class NetworkView:
+    """A graph ready to draw: nodes keyed by id, edges in insertion order, deduplicated."""
+
+    heading: str
+    subtitle: str = ""
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+
+    def node(self, node_id: str, kind: str, label: str, tooltip: str = "", url: str = "") -> None:
+        if node_id in self.nodes:
+            return
+        _, colour, shape = NODE_STYLES.get(kind, NODE_STYLES["node"])
+        self.nodes[node_id] = {
+            "id": node_id,
+            "label": shorten(label, LABEL_MAX) or "?",
+            "title": shorten(tooltip or label, TOOLTIP_MAX),
+            "group": kind,
+            "color": colour,
+            "shape": shape,
+            "url": url,
+        }
+
+    def edge(self, source: str, target: str, kind: str) -> None:
+        key = (source, target, kind)
+        if key in self.edges or source not in self.nodes or target not in self.nodes:
+            return
+        label, _, dashes, width = EDGE_STYLES.get(kind, (kind, "", False, 1))
+        self.edges[key] = {
+            "from": source, "to": target, "title": label, "dashes": dashes, "width": width,
+        }
+
+
+def to_pyvis(view: NetworkView) -> Network:
+    """The view as a pyvis ``Network``, filled in bulk (linear in the size of the graph)."""
+    net = Network(heading=view.heading, directed=False, cdn_resources="in_line")
+    net.nodes = list(view.nodes.values())
+    net.edges = list(view.edges.values())
+    net.node_ids = list(view.nodes)
+    net.node_map = dict(view.nodes)
+    big = len(view.nodes) > BIG_GRAPH
+    net.options = {
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
+        "nodes": {"font": {"size": 14}},
+        "edges": {"smooth": not big, "color": {"inherit": "from"}},
+        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "stabilization": {"enabled": True, "iterations": 150 if big else 400},
+        },
+    }
+    return net
+
+
+def render_network(
+    view: NetworkView,
+    root: str = "",
+    template: str = "network.html",
+    vis_file: str = "",
+    **extra: object,
+) -> str:
+    """The HTML page of ``view``; ``root`` is the relative path to the site folder.
+
+    vis-network is inlined unless ``vis_file`` names its copy in the site folder (a site
+    of many pages then carries the 470 kB library once). ``template`` may extend
+    ``network.html`` (its ``below`` block) with ``extra`` context.
+    """
+    nodes, edges, heading, _, _, options = to_pyvis(view).get_network_data()
+    big = len(nodes) > BIG_GRAPH
+    # pyvis hands the options back as JSON text; embed them as an object
+    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": json.loads(options)}
+    used = sorted({str(n["group"]) for n in nodes})
+    used_edges = [kind for kind in EDGE_STYLES if any(key[2] == kind for key in view.edges)]
+    return html.render(
+        "network.html",
+        scripts=([] if vis_file else [html.vis_script()]) + [html.app_script("network")],
+        script_files=[root + vis_file] if vis_file else [],
+        title=heading,
+        heading=heading,
+        subtitle=view.subtitle,
+        root=root,
+        graph_json=html.script_json(payload),
+        nodes_count=len(nodes),
+        edges_count=len(edges),
+        stabilised=big,
+        legend=[
+            {"label": NODE_STYLES[k][0], "color": NODE_STYLES[k][1], "shape": NODE_STYLES[k][2]}
+            for k in NODE_STYLES
+            if k in used
+        ],
+        edge_legend=[
+            {"label": EDGE_STYLES[k][0], "pattern": EDGE_STYLES[k][1]} for k in used_edges
+        ],
+        **extra,
+    )
+
+
+def from_networkx(graph: nx.Graph, heading: str, root: str = "") -> NetworkView:
+    """A view of any networkx graph (e.g. from ``graph.analytics``).
+
+    Node attributes used when present: ``kind`` (a ``NODE_STYLES`` key), ``label``,
+    ``title`` (tooltip), ``url`` (link relative to the site folder, prefixed with ``root``);
+    edge attribute ``kind`` or ``role``.
+    """
+    view = NetworkView(heading=heading)
+
+    def key(node: Hashable) -> str:
+        return str(node)
+
+    for node, attrs in sorted(graph.nodes(data=True), key=lambda item: key(item[0])):
+        view.node(
+            key(node),
+            str(attrs.get("kind", "node")),
+            str(attrs.get("label", node)),
+            str(attrs.get("title", "")),
+            root + str(attrs["url"]) if attrs.get("url") else "",
+        )
+    edges = sorted(graph.edges(data=True), key=lambda item: (key(item[0]), key(item[1])))
+    for source, target, attrs in edges:
+        view.edge(key(source), key(target), str(attrs.get("kind", attrs.get("role", "contains"))))
+    return view
