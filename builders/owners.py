@@ -89,6 +89,8 @@ def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     heads = unit_words("collective-head")
     for s, e in raw:
         for piece_start, piece_end in _split_etc(text, s, e):
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
             piece = text[piece_start:piece_end]
             if not piece:
                 continue
@@ -104,7 +106,7 @@ def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
 
 def _split_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """One raw item → its unit and, after 等, its collective (B等有关部门 → B, 有关部门)."""
-    while start < end and text[start] in " 和及与":
+    while start < end and (text[start] in "和及与" or text[start].isspace()):
         start += 1
     for lead in ("以及", "并"):
         if text.startswith(lead, start):
@@ -141,7 +143,7 @@ def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], 
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
             clause = content[m.end():end]
-            stop = re.search(r"[。；;]|完成时限", clause)
+            stop = re.search(r"[。；;\n]|完成时限", clause)
             clause = clause[: stop.start()] if stop else clause
             role = LABELS[m.group(1)]
             if role == "responsible" and has_lead:
@@ -176,7 +178,9 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
     """Every responsibility list in a measure's text, in order."""
     out: list[Listed] = []
     spans = groups(text)
-    for line in re.finditer(r"^[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*$", text, re.M):
+    label_line = r"[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*"
+    # consecutive label lines (牵头单位：… / 责任单位：…) are one list
+    for line in re.finditer("^" + label_line + "(?:\n" + label_line + ")*$", text, re.M):
         if not any(s <= line.start() < e for s, e in spans):
             spans.append((line.start(), line.end()))
     for s, e in sorted(spans):

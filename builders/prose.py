@@ -60,7 +60,13 @@ def _after_role(rest: str) -> str | None:
     if any(rest[len(w) :].startswith(n) or rest.startswith(n)
            for w in role_words("after") for n in role_words("not-after") if rest.startswith(w)):
         return None
-    for word, role in sorted(role_words("after").items(), key=lambda kv: -len(kv[0])):
+    words = sorted(role_words("after").items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    modal = re.match(r"(?:要|将|应当|应|需|须)?(?:积极|主动|切实)?", rest)
+    after_modal = rest[modal.end() :] if modal else rest
+    for word, role in words:  # X要会同Y / X要协同配合: the role word after the modal
+        if role != "responsible" and after_modal.startswith(word):
+            return role
+    for word, role in words:
         if rest.startswith(word):
             return role
     return None
@@ -94,8 +100,9 @@ def find_agents(text: str) -> list[Agent]:
             continue
         for mention, s, e in run:
             out.append(Agent(mention, s, e, role or "responsible"))
-        if role == "lead" and rest.startswith("会同"):
-            out += _partners(text, last[2] + 2)
+        joint = rest.find("会同")
+        if role == "lead" and 0 <= joint <= 4:
+            out += _partners(text, last[2] + joint + 2)
     out += _framed_unprefixed(text, {a.start for a in out})
     return sorted(out, key=lambda a: (a.start, a.end))
 

@@ -14,6 +14,7 @@ Without one, SPARQL Update (``DROP`` + ``INSERT DATA``) at ``update_url`` does t
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,6 +59,12 @@ class RemoteStore:
         client.setQuery(bind(sparql, bindings))
         try:
             answer = client.query().convert()
+        except json.JSONDecodeError as error:
+            # Oxigraph stops streaming results when its --timeout-s fires mid-answer.
+            raise RemoteStoreError(
+                f"the answer from {self.endpoint_url} was cut short "
+                f"(the server's query time-out?): {error}"
+            ) from error
         except Exception as error:  # SPARQLWrapper raises a family of unrelated errors
             raise RemoteStoreError(f"query failed at {self.endpoint_url}: {error}") from error
         if not isinstance(answer, dict) or "results" not in answer:

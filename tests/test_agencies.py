@@ -74,11 +74,12 @@ def test_name_case(path: Path) -> None:
     for mention in text.split():
         agency = resolve(mention, where)
         got.append([mention, agency.key, agency.name, agency.level])
-    assert got == [(row + [""])[:4] for row in expected]
+    assert got == [[*row, ""][:4] for row in expected]
 
 
 def test_same_unit_is_one_node_across_documents() -> None:
-    district = _document("（责任单位：区人社局）\n", DocumentMeta(issuers=("上海市青浦区人民政府",)))
+    qingpu = DocumentMeta(issuers=("上海市青浦区人民政府",))
+    district = _document("（责任单位：区人社局）\n", qingpu)
     city = _document("市人力资源社会保障局将出台政策。\n", DocumentMeta(title="上海市就业工作"))
     a = agencies.find_owners(district, (Task("1", "1", "", Span(0, 11)),))[0].agency
     b = agencies.find_owners(city, (Task("s0", "", "", Span(0, 16)),))[0].agency
@@ -96,7 +97,11 @@ def test_a_bureaus_plan_is_owned_by_the_bureau() -> None:
 
 
 def test_lists_before_the_rule_stay_plain() -> None:
-    text = "甲。（财政部、商务部等负责）\n\n乙。（财政部、商务部等负责，列第一位者为牵头单位）\n\n丙。（财政部、商务部等负责）\n"
+    text = (
+        "甲。（财政部、商务部等负责）\n\n"
+        "乙。（财政部、商务部等负责，列第一位者为牵头单位）\n\n"
+        "丙。（财政部、商务部等负责）\n"
+    )
     owners = agencies.find_owners(_document(text, DocumentMeta(doc_number="国发〔2020〕1号")),
                                   _paragraph_tasks(text))
     # without 下同 the rule holds for its own list only

@@ -38,7 +38,7 @@ def _imported_stages(path: Path) -> set[str]:
             continue
         for name in names:
             parts = name.split(".")
-            if parts[0] == "policykg":
+            if parts[0] == "policykg" and parts[1:2] != ["errors"]:  # errors depends on nothing
                 stages.add(parts[1] if len(parts) > 1 and parts[1] in ALLOWED else "policykg")
     return stages
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import time
 import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,8 +95,8 @@ LEAD_OF = (
 CANNED_PARAMS = {"agency": "市人力资源社会保障局", "group": "youth"}
 
 
-def test_the_remote_store_is_a_store(sparql_server: Server) -> None:
-    assert isinstance(RemoteStore(sparql_server.url), Store)
+def test_the_remote_store_is_a_store() -> None:
+    assert isinstance(RemoteStore("http://127.0.0.1:7878/query"), Store)
 
 
 @pytest.mark.server
@@ -184,6 +185,17 @@ def test_the_read_only_server_rejects_sparql_update(sparql_server: Server) -> No
         remote.replace_document(DOC_A, "")
     assert remote.query(QUERIES["count per graph"])[1] != []
     assert remote.query(f"SELECT ?s WHERE {{ GRAPH <{DOC_A}> {{ ?s ?p ?o }} }} LIMIT 1")[1]
+
+
+@pytest.mark.server
+def test_a_runaway_query_is_cut_off_by_the_server_time_out(built_store: Path) -> None:
+    runaway = """SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i
+                 FILTER(STRLEN(CONCAT(STR(?c), STR(?f), STR(?i))) < 0) }"""
+    with Server(built_store, query_timeout_s=1) as server:
+        started = time.monotonic()
+        with pytest.raises(RemoteStoreError, match="cut short"):
+            RemoteStore(server.url, timeout_s=60).query(runaway)
+        assert time.monotonic() - started < 30
 
 
 @pytest.mark.server

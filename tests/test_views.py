@@ -118,6 +118,8 @@ def test_site_has_every_page(site: Path) -> None:
     assert {"index.html", "network.html", f"doc/{DOC}.html"} <= names
     assert sum(name.startswith("agency/") for name in names) == 2
     assert sum(name.startswith("graph/") for name in names) == 1
+    # the library is written once beside the pages, byte for byte as pyvis ships it
+    assert (site / "assets" / "vis-network.min.js").read_text(encoding="utf-8") == vis_script()
 
 
 def test_pages_reference_nothing_outside_the_file(site: Path) -> None:
@@ -188,6 +190,7 @@ def test_big_graph_is_listed_in_bulk_and_settles_once() -> None:
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
     assert len(data["nodes"]) == 5000 and len(data["edges"]) == 4999
     assert data["stabilise"] is True and data["options"]["layout"]["improvedLayout"] is False
+    assert vis_script() in page  # a page rendered on its own carries the library inline
 
 
 def test_view_queries_declare_their_columns_and_run_on_the_rdf_model() -> None:

@@ -32,7 +32,6 @@ from policykg.viz.graphs import (
 )
 from policykg.viz.network import from_networkx, render_network
 
-
 VIS_FILE = "assets/vis-network.min.js"
 
 

@@ -34,10 +34,7 @@ def open_store(graph_dir: Path | str, *, read_only: bool = True) -> EmbeddedStor
 
 def resolve_query(query: str) -> queries.CannedQuery:
     """A canned query name, a path to a .rq file, or SPARQL text."""
-    looks_like_sparql = any(
-        word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-    )
-    if looks_like_sparql and not query.strip().endswith(".rq"):
+    if "{" in query:  # every SPARQL query form has a group pattern; names and paths do not
         return queries.parse(query, "sparql")
     if query.endswith(".rq") and not Path(query).is_file():
         raise QueryError(query, "no such .rq file")
