@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from policykg.builders import task_tables
 from policykg.builders.lexicon import mention_pattern
 from policykg.builders.model import Document, Owner, Span, Task
 from policykg.builders.naming import Jurisdiction, locate, resolve
-from policykg.builders.owners import Listed, ListRule, unit_lists
+from policykg.builders.owners import LEAD_FIRST_RE, Listed, ListRule, row_owners, unit_lists
 from policykg.builders.prose import find_agents
 
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+\s*[号號]")
@@ -28,6 +29,10 @@ def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...
     listed: dict[str, list[Listed]] = {}
     rule = ListRule()
     for task in tasks:
+        row = task_tables.row_at(document, task.span)
+        if row is not None:
+            listed[task.key] = row_owners(row, _lead_first(document, row))
+            continue
         listed[task.key], rule = unit_lists(
             text[task.span.start : task.span.end], task.span.start, rule
         )
@@ -54,6 +59,14 @@ def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...
                 owners.append(Owner(task.key, agency, issuer, "responsible", len(seen),
                                     task.span, implicit=True))
     return tuple(owners)
+
+
+def _lead_first(document: Document, row: task_tables.Row) -> bool:
+    """列第一位的为牵头单位 in the table's caption, header, a note around it, or the text."""
+    table = row.table
+    text = document.source.text
+    around = text[max(0, table.span.start - 200) : table.span.end + 200]
+    return bool(LEAD_FIRST_RE.search(around + "".join(table.columns)))
 
 
 def jurisdiction(document: Document) -> Jurisdiction:

@@ -136,3 +136,9 @@ def mention_pattern() -> re.Pattern[str]:
         "(?:" + collective + "|" + team + "|" + sub_unit + "|(?:" + scope[:-1] + "|" + prefix
         + scope + ")" + body + "|" + category + "|" + parent + ")"
     )
+
+
+@cache
+def label_words(kind: str) -> dict[str, str]:
+    """Words of one type from labels.tsv (label / column / deadline) → their value."""
+    return {row["word"]: row["value"] for row in read_tsv("labels.tsv") if row["type"] == kind}

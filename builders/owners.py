@@ -18,15 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.builders.lexicon import collective_forms, mention_pattern, unit_forms, unit_words
+from policykg.builders import task_tables
+from policykg.builders.deadlines import due, labelled
+from policykg.builders.lexicon import (
+    collective_forms,
+    label_words,
+    mention_pattern,
+    unit_forms,
+    unit_words,
+)
 
-LABELS = {
-    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead",
-    "配合单位": "co", "配合部门": "co", "协办单位": "co", "参与单位": "co", "参加单位": "co",
-    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible",
-}
-LABEL_RE = re.compile("(" + "|".join(LABELS) + r")\s*[:：]")
-DEADLINE_RE = re.compile(r"完成时限\s*[:：]\s*([^。；;，,)）]+)")
+LABELS = label_words("label")
+LABEL_RE = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]")
+STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 LEAD_FIRST_RE = re.compile(r"(?:列|排在?|排)?第一(?:位|个|家)(?:者|的)?(?:为|是)牵头(?:单位|部门)")
 VERB_TAIL = (
     ("按照职责分工负责", "each"), ("按职责分工负责", "each"),
@@ -134,8 +138,7 @@ def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: st
 
 def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
     """Owners in one bracketed group (or line); the rule as it stands after it."""
-    deadline_match = DEADLINE_RE.search(content)
-    deadline = _iso_month(deadline_match.group(1)) if deadline_match else ""
+    deadline = labelled(content) or due(content)
     labels = list(LABEL_RE.finditer(content))
     out: list[Listed] = []
     if labels:
@@ -143,7 +146,7 @@ def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], 
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
             clause = content[m.end():end]
-            stop = re.search(r"[。；;\n]|完成时限", clause)
+            stop = STOP_RE.search(clause)
             clause = clause[: stop.start()] if stop else clause
             role = LABELS[m.group(1)]
             if role == "responsible" and has_lead:
@@ -189,14 +192,6 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
     return out, rule
 
 
-def _iso_month(text: str) -> str:
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", text)
-    if not m:
-        return text.strip()
-    day = f"-{int(m.group(3)):02d}" if m.group(3) else ""
-    return f"{m.group(1)}-{int(m.group(2)):02d}{day}"
-
-
 GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
 
 
@@ -224,3 +219,20 @@ def unit_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
         if item is not None:
             group.append(item)
     return kept, (new_rule if kept else rule)
+
+
+def row_owners(row: task_tables.Row, lead_first: bool) -> list[Listed]:
+    """Owners of a task-table row: its lead, co and responsible columns, lead first.
+
+    A responsible column next to a lead column holds the partners (co); a table whose
+    note says 列第一位的为牵头单位 has its lead first in the responsible column.
+    """
+    deadline = task_tables.deadline(row)
+    has_lead = any(c.text for c in row.cells_for("lead"))
+    out: list[Listed] = []
+    for meaning in task_tables.OWNER_COLUMNS:
+        for cell in row.cells_for(meaning):
+            role = "co" if meaning == "responsible" and has_lead else meaning
+            out += _role_list(cell.text, cell.span.start, role, lead_first and not has_lead,
+                              deadline, len(out))
+    return [item for item in out if looks_like_unit(item.mention)]

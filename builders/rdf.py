@@ -45,6 +45,7 @@ class _Graph:
         start, end = self.source.raw_span(span)
         node = iris.span_iri(self.source.id, start, end)
         self.add(fact, PROV + "wasDerivedFrom", node)
+        self.add(node, DCTERMS + "source", self.doc)  # the file the offsets point into
         self.add(node, RDF + "type", OA + "TextPositionSelector")
         self.add(node, RDF + "type", OA + "TextQuoteSelector")
         self.typed(node, OA + "start", str(start), "integer")

@@ -5,12 +5,15 @@ except under parts that frame the plan (指导思想, 基本原则, 目标, 回�
 in builders/lexicons/non-tasks.tsv). A news page has no measures of its own: there a
 task is a sentence in which a named unit does or will do something (section "").
 A page that only embeds a short numbered list late in its text is a news page.
+A task-division table (重点任务分工表) gives one task per row (builders/task_tables.py);
+the section holding it keeps only its text before the table.
 """
 
 from __future__ import annotations
 
+from policykg.builders import task_tables
 from policykg.builders.lexicon import non_task_words
-from policykg.builders.model import Document, Section, Task
+from policykg.builders.model import Document, Section, Span, Task
 from policykg.builders.owners import ListRule, unit_lists
 from policykg.builders.prose import find_agents
 
@@ -18,12 +21,27 @@ ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text struct
 
 
 def find(document: Document) -> tuple[Task, ...]:
+    rows = task_tables.tasks(document)
+    table_spans = sorted({r.table.span for r in task_tables.rows(document)})
     if is_enumerated(document):
-        return tuple(
-            Task(key=sec.path, section=sec.path, heading=sec.heading, span=sec.span)
-            for sec in measures(document)
-        )
-    return sentence_tasks(document)
+        text_tasks = []
+        for sec in measures(document):
+            span = _before_tables(sec.span, table_spans)
+            if len(span) > len(sec.marker) + len(sec.heading) + 1:
+                text_tasks.append(Task(key=sec.path, section=sec.path, heading=sec.heading,
+                                       span=span))
+    else:
+        text_tasks = [t for t in sentence_tasks(document)
+                      if not any(s.contains(t.span) for s in table_spans)]
+    return tuple(sorted([*text_tasks, *rows], key=lambda t: t.span.start))
+
+
+def _before_tables(span: Span, tables: list[Span]) -> Span:
+    """A section's text up to the first task table inside it (the rows are tasks)."""
+    for table in tables:
+        if span.start <= table.start < span.end:
+            return Span(span.start, table.start)
+    return span
 
 
 def is_enumerated(document: Document) -> bool:

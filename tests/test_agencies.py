@@ -2,7 +2,10 @@
 
 tests/cases/owners/*.txt: header lines (``# issuer:``, ``# number:``, ``# title:``), the
 document text with one measure per paragraph, ``# expect``, then one row per owner:
-measure number, mention as written, role, full name of the agency node.
+measure number, mention as written, role, full name of the agency node, then the
+fields named by ``# columns:`` (deadline, kind, level). With ``# file: .html`` (or .md,
+.txt) the text is a whole document read like any input file: its tasks are found by
+builders/tasks.py and the first column is the task's section.
 tests/cases/agencies/*.txt: header lines, one mention per line, ``# expect``, then
 mention, node key, full name, level.
 """
@@ -12,7 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from policykg.builders import agencies
+from dataclasses import replace
+
+from policykg.builders import agencies, ingest, metadata, structure, tasks
 from policykg.builders.model import Document, DocumentMeta, Source, Span, Task
 from policykg.builders.naming import resolve
 
@@ -22,6 +27,11 @@ NAME_CASES = sorted((CASES / "agencies").glob("*.txt"))
 
 
 def _read(path: Path) -> tuple[DocumentMeta, str, list[list[str]]]:
+    meta, text, rows, _ = _read_case(path)
+    return meta, text, rows
+
+
+def _read_case(path: Path) -> tuple[DocumentMeta, str, list[list[str]], dict[str, str]]:
     text, expect = path.read_text("utf-8").split("# expect\n")
     head = {}
     body = []
@@ -37,7 +47,7 @@ def _read(path: Path) -> tuple[DocumentMeta, str, list[list[str]]]:
         doc_number=head.get("number", ""),
     )
     rows = [line.split("\t") for line in expect.splitlines() if line.strip()]
-    return meta, "\n".join(body).strip() + "\n", rows
+    return meta, "\n".join(body).strip() + "\n", rows, head
 
 
 def _document(text: str, meta: DocumentMeta) -> Document:
@@ -55,15 +65,28 @@ def _paragraph_tasks(text: str) -> tuple[Task, ...]:
 
 
 @pytest.mark.parametrize("path", OWNER_CASES, ids=[p.stem for p in OWNER_CASES])
-def test_owner_case(path: Path) -> None:
-    meta, text, expected = _read(path)
-    document = _document(text, meta)
-    owners = agencies.find_owners(document, _paragraph_tasks(text))
+def test_owner_case(path: Path, tmp_path: Path) -> None:
+    meta, text, expected, head = _read_case(path)
+    if "file" in head:
+        file = tmp_path / ("doc" + head["file"])
+        file.write_text(text, "utf-8")
+        document = structure.parse(ingest.read(file))
+        document = replace(document, meta=metadata.read(document))
+        found = tasks.find(document)
+        label = {t.key: t.section for t in found}
+    else:
+        document = _document(text, meta)
+        found = _paragraph_tasks(text)
+        label = {t.key: t.key for t in found}
+    owners = agencies.find_owners(document, found)
     explicit = [o for o in owners if not o.implicit]
-    got = [[o.task, o.mention, o.role, o.agency.name] for o in explicit]
+    extra = head.get("columns", "").split()
+    got = [[label[o.task], o.mention, o.role, o.agency.name,
+            *(str(getattr(o, c, "") or getattr(o.agency, c, "")) for c in extra)]
+           for o in explicit]
     assert got == expected
     for o in explicit:
-        assert text[o.span.start : o.span.end] == o.mention
+        assert document.source.text[o.span.start : o.span.end] == o.mention
 
 
 @pytest.mark.parametrize("path", NAME_CASES, ids=[p.stem for p in NAME_CASES])

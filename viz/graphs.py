@@ -24,6 +24,14 @@ def group_anchor(iri: str) -> str:
     return "g-" + page_slug(iri).replace(".", "-")
 
 
+def group_url(iri: str, root: str = "") -> str:
+    return f"{root}group/{page_slug(iri)}.html"
+
+
+def task_url(iri: str, root: str = "") -> str:
+    return f"{root}task/{page_slug(iri)}.html"
+
+
 def _doc_node(view: NetworkView, data: ViewData, source: str, root: str) -> str:
     node_id = "doc:" + source
     if node_id not in view.nodes:
@@ -66,7 +74,7 @@ def _fill(view: NetworkView, data: ViewData, keep: list[str] | None, root: str) 
             view.edge(fact.target, parent(fact), fact.role)
         elif fact.kind == "group" and fact.target:
             view.node(fact.target, "group", fact.label, f"{fact.label}\n\n{fact.where.quote}",
-                      f"{root}index.html#{group_anchor(fact.target)}")
+                      group_url(fact.target, root))
             view.edge(parent(fact), fact.target, "targets")
         elif fact.kind == "indicator":
             url = doc_url(fact.where.source, fact.anchor, root)

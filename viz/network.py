@@ -119,7 +119,7 @@ def render_network(
     used = sorted({str(n["group"]) for n in nodes})
     used_edges = [kind for kind in EDGE_STYLES if any(key[2] == kind for key in view.edges)]
     return html.render(
-        "network.html",
+        template,
         scripts=([] if vis_file else [html.vis_script()]) + [html.app_script("network")],
         script_files=[root + vis_file] if vis_file else [],
         title=heading,

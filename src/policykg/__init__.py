@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from policykg import pipeline as _pipeline
+from policykg import queries as _queries
 from policykg.builders import Built, build_document
 from policykg.errors import NoGraphError, PolicyKGError, QueryError
-from policykg.pipeline import BuildReport, DocumentResult, Progress, build
-from policykg.queries import CannedQuery, list_queries
+from policykg.pipeline import BuildReport, DocumentResult
+from policykg.queries import CannedQuery
 from policykg.workspace import (
     QueryResult,
     format_rows,
@@ -34,12 +36,12 @@ def build_corpus(
     out_dir: Path | str = "build",
     *,
     jobs: int | None = None,
-    progress: Progress | None = None,
+    progress: _pipeline.Progress | None = None,
     views: bool = True,
 ) -> BuildReport:
     """Build every document under ``inputs`` into ``out_dir``; optionally draw the views."""
     out = Path(out_dir)
-    report = build([Path(p) for p in inputs], out, jobs=jobs, progress=progress)
+    report = _pipeline.build([Path(p) for p in inputs], out, jobs=jobs, progress=progress)
     if views and any(d.status in ("built", "unchanged") for d in report.documents):
         render_views(out, out / "views")
     return report
@@ -47,7 +49,7 @@ def build_corpus(
 
 def canned_queries() -> list[CannedQuery]:
     """The canned queries shipped with policykg, sorted by name."""
-    return list_queries()
+    return _queries.list_queries()
 
 
 __all__ = [

@@ -18,8 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn Chinese policy documents into a knowledge graph; query it; explore it.",
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="folder written by `build --out`")]
 Formats = ("table", "csv", "json")

@@ -1,0 +1,114 @@
+"""Task-division tables (重点任务分工表): one task per row, its owners from the columns.
+
+A table is a task table when one header names owners (牵头单位 / 责任单位 / 配合单位 …,
+words in builders/lexicons/labels.tsv) and another names the measure (重点任务, 工作
+任务 …) or numbers the rows (序号). A row's section is its 序号 (1, 2.3, 一) or, without
+one, the section holding the table. A row shorter than the header lost its leading cells
+to a merged cell above (rowspan): they are taken from the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.builders.deadlines import iso
+from policykg.builders.lexicon import label_words
+from policykg.builders.model import Document, Span, Table, Task
+
+OWNER_COLUMNS = ("lead", "co", "responsible")
+CN_DIGITS = "零一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Row:
+    """A body row of a task table, its cells aligned with the header."""
+
+    table: Table
+    meaning: tuple[str, ...]  # what each column holds (see labels.tsv), "" if nothing
+    cells: tuple[Cell, ...]
+    span: Span
+
+    def cells_for(self, meaning: str) -> list[Cell]:
+        return [c for c, m in zip(self.cells, self.meaning, strict=True) if m == meaning]
+
+
+def column_meaning(header: str) -> str:
+    text = re.sub(r"\s+", "", header)
+    for words in (label_words("label"), label_words("column")):
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            if word in text:
+                return words[word]
+    return ""
+
+
+def _meanings(table: Table) -> tuple[str, ...] | None:
+    meaning = tuple(column_meaning(c) for c in table.columns)
+    has_owner = any(m in OWNER_COLUMNS for m in meaning)
+    if not has_owner or not ({"task", "number"} & set(meaning)):
+        return None
+    return meaning
+
+
+def rows(document: Document) -> list[Row]:
+    """Body rows of every task table, in document order."""
+    out: list[Row] = []
+    for table in document.tables:
+        meaning = _meanings(table)
+        if meaning is None:
+            continue
+        width = len(meaning)
+        above: tuple[Cell, ...] = ()
+        for row in table.rows:
+            cells = tuple(Cell(t, s) for t, s in zip(row.cells, row.cell_spans, strict=True))
+            if len(cells) < width and len(above) == width:
+                cells = above[: width - len(cells)] + cells
+            if len(cells) != width:
+                continue  # a heading row across the table (一、稳定就业) or a broken row
+            above = cells
+            out.append(Row(table, meaning, cells, row.span))
+    return out
+
+
+def _section(cell: str) -> str:
+    text = cell.strip().strip("（()）、.．")
+    if re.fullmatch(r"\d+(?:[.．]\d+)*", text):
+        return ".".join(str(int(n)) for n in re.split(r"[.．]", text))
+    if text and all(c in CN_DIGITS for c in text):
+        if "十" not in text:
+            return str(CN_DIGITS.index(text)) if len(text) == 1 else ""
+        tens, _, ones = text.partition("十")
+        return str((CN_DIGITS.index(tens) if tens else 1) * 10
+                   + (CN_DIGITS.index(ones) if ones else 0))
+    return ""
+
+
+def tasks(document: Document) -> list[Task]:
+    out = []
+    for row in rows(document):
+        if not any(c.text for m in OWNER_COLUMNS for c in row.cells_for(m)):
+            continue
+        numbers = [_section(c.text) for c in row.cells_for("number")]
+        section = next((n for n in numbers if n), "")
+        if not section:
+            holder = document.section_at(row.table.span.start)
+            section = holder.path if holder else ""
+        heading = next((c.text for c in row.cells_for("task") if c.text), "")
+        out.append(Task(key=f"t{row.span.start}", section=section, heading=heading[:40],
+                        span=row.span))
+    return out
+
+
+def row_at(document: Document, span: Span) -> Row | None:
+    return next((r for r in rows(document) if r.span == span), None)
+
+
+def deadline(row: Row) -> str:
+    return next((iso(c.text) for c in row.cells_for("deadline") if iso(c.text)), "")
+
