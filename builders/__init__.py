@@ -21,12 +21,22 @@ class Built:
 def extract(path: Path) -> Facts:
     """Read one file and extract every fact from it."""
     # imported here so that importing the package stays cheap (jieba, lexicons)
-    from policykg.builders import agencies, groups, indicators, ingest, metadata, structure, tasks
+    from policykg.builders import (
+        agencies,
+        groups,
+        indicators,
+        ingest,
+        metadata,
+        naming,
+        structure,
+        tasks,
+    )
 
     source = ingest.read(path)
     document = structure.parse(source)
     document = replace(document, meta=metadata.read(document))
     found_tasks = tasks.find(document)
+    where = agencies.jurisdiction(document)
     return Facts(
         document=document,
         tasks=found_tasks,
@@ -34,6 +44,7 @@ def extract(path: Path) -> Facts:
         groups=groups.find(document, found_tasks),
         indicators=indicators.find(document, found_tasks),
         warnings=source.warnings,
+        issuers=tuple(naming.resolve(name, where) for name in document.meta.issuers),
     )
 
 

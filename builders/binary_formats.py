@@ -1,14 +1,28 @@
 """Text layers of PDF (pdfplumber) and DOCX (python-docx) files.
 
-The extracted text is the document's ``raw``: tables become tab-separated rows, pages
-and paragraphs are separated by blank lines so that normalization can join wraps.
+The extracted text is the document's ``raw``: tables become tab-separated rows at their
+place in the text, paragraphs and pages are separated by blank lines so that
+normalization can join wrapped lines. Running headers and footers (a line repeated at
+the top or bottom of most pages, page numbers masked) are dropped.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 
 from policykg.builders.errors import InputError
+
+Rows = list[list[str]]
+_NUMBERED = re.compile(r"^(序号|编号|序)$")
+_RUN_IN_END = re.compile(r"[。！？!?；;：:]\s*$")
+_PDF_PROBLEMS = {
+    "PDFPasswordIncorrect": "encrypted PDF (password protected)",
+    "PDFEncryptionError": "encrypted PDF (unsupported encryption)",
+    "PSEOF": "truncated or damaged PDF (unexpected end of file)",
+    "PDFSyntaxError": "damaged PDF (syntax error)",
+}
 
 
 def pdf_text(data: bytes, path: str) -> str:
@@ -16,47 +30,138 @@ def pdf_text(data: bytes, path: str) -> str:
         import pdfplumber
     except ImportError as err:  # optional dependency (extra "formats")
         raise InputError(path, "reading PDF needs pdfplumber (pip install pdfplumber)") from err
-    pages = []
+    if not data.lstrip().startswith(b"%PDF"):
+        raise InputError(path, "not a PDF (no %PDF header)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                tables = page.find_tables()
-                outside = page
-                for table in tables:
-                    outside = outside.outside_bbox(table.bbox)
-                parts = [outside.extract_text() or ""]
-                for table in tables:
-                    parts.append(_rows(table.extract()))
-                pages.append("\n\n".join(p for p in parts if p.strip()))
-    except InputError:
-        raise
+            pages = [_page_blocks(page) for page in pdf.pages]
     except Exception as err:  # pdfminer raises many unrelated types on damaged files
-        raise InputError(path, f"not a readable PDF ({type(err).__name__})") from err
-    text = "\n\n".join(pages)
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        problem = _PDF_PROBLEMS.get(type(cause).__name__)
+        raise InputError(path, problem or f"not a readable PDF ({type(cause).__name__})") from err
+    _drop_running_lines(pages)
+    _join_split_rows(pages)
+    text = "\n\n".join(_render(block) for blocks in pages for block in blocks)
     if not text.strip():
-        raise InputError(path, "PDF has no text layer (scanned image?)")
+        raise InputError(path, "PDF has no text layer (scanned image?); run OCR first")
     return text
 
 
+def _page_blocks(page) -> list[list[str] | Rows]:  # type: ignore[no-untyped-def]
+    """Text bands (lists of lines) and tables (rows of cells), top to bottom."""
+    blocks: list[list[str] | Rows] = []
+    top = 0.0
+    for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+        blocks.append(_band(page, top, table.bbox[1]))
+        blocks.append([[_cell(c) for c in row] for row in table.extract()])
+        top = table.bbox[3]
+    blocks.append(_band(page, top, page.height))
+    return [b for b in blocks if b]
+
+
+def _band(page, top: float, bottom: float) -> list[str]:  # type: ignore[no-untyped-def]
+    if bottom - top < 1:
+        return []
+    def inside(obj: dict) -> bool:  # by the middle: crop() keeps chars that merely touch
+        return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    text = page.filter(inside).extract_text() or ""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _cell(value: str | None) -> str:
+    return (value or "").replace("\n", "").replace("\t", " ")
+
+
+def _drop_running_lines(pages: list[list[list[str] | Rows]]) -> None:
+    """Remove a first or last line that repeats on at least half of the pages (≥ 2)."""
+    for edge in (0, -1):
+        keys = Counter(
+            _mask(blocks[edge][edge]) for blocks in pages if blocks and _is_text(blocks[edge])
+        )
+        running = {k for k, n in keys.items() if n >= 2 and n * 2 >= len(pages)}
+        for blocks in pages:
+            if blocks and _is_text(blocks[edge]) and _mask(blocks[edge][edge]) in running:
+                del blocks[edge][edge]
+                if not blocks[edge]:
+                    del blocks[edge]
+
+
+def _mask(line: str | list[str]) -> str:
+    return re.sub(r"\d+", "#", str(line).strip())
+
+
+def _is_text(block: list[str] | Rows) -> bool:
+    return bool(block) and isinstance(block[0], str)
+
+
+def _join_split_rows(pages: list[list[list[str] | Rows]]) -> None:
+    """A numbered table row broken by a page break continues in the next page's table."""
+    previous: Rows | None = None
+    for blocks in pages:
+        first = blocks[0] if blocks else None
+        if previous and first and not _is_text(first) and len(first[0]) == len(previous[-1]):
+            rows: Rows = first  # type: ignore[assignment]
+            if _NUMBERED.match(previous[0][0]) and not rows[0][0] and previous[-1][0]:
+                previous[-1] = [a + b for a, b in zip(previous[-1], rows[0], strict=True)]
+                del rows[0]
+                if not rows:
+                    del blocks[0]
+        last = blocks[-1] if blocks else None
+        previous = last if last and not _is_text(last) else None  # type: ignore[assignment]
+
+
+def _render(block: list[str] | Rows) -> str:
+    if _is_text(block):
+        return "\n".join(block)  # type: ignore[arg-type]
+    return "\n".join("\t".join(row) for row in block)  # type: ignore[arg-type]
+
+
 def docx_text(data: bytes, path: str) -> str:
+    """Paragraphs in order, each table as tab-separated rows at its place."""
     try:
         import docx
+        from docx.table import Table
     except ImportError as err:
         raise InputError(path, "reading DOCX needs python-docx (pip install python-docx)") from err
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as err:  # zipfile / lxml errors on damaged files
+        blocks = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Table):
+                blocks.append(_docx_rows(item))
+            else:
+                blocks.append(_docx_paragraph(item))
+    except Exception as err:  # zipfile / lxml / KeyError on damaged files
         raise InputError(path, f"not a readable DOCX ({type(err).__name__})") from err
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        blocks.append(_rows([[cell.text for cell in row.cells] for row in table.rows]))
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
         raise InputError(path, "DOCX contains no text")
     return text
 
 
-def _rows(rows: list[list[str | None]]) -> str:
-    return "\n".join(
-        "\t".join((cell or "").replace("\n", "").replace("\t", " ") for cell in row) for row in rows
-    )
+def _docx_paragraph(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """The paragraph's text; a bold run-in heading (**一、总体要求**正文) gets its own line."""
+    runs = [(r.text, bool(r.bold)) for r in paragraph.runs if r.text]
+    lead = ""
+    for text, bold in runs:
+        if not bold:
+            break
+        lead += text
+    rest = paragraph.text[len(lead) :] if paragraph.text.startswith(lead) else ""
+    if lead.strip() and rest.strip() and len(lead) <= 60 and not _RUN_IN_END.search(lead):
+        return f"{lead}\n{rest}"
+    return paragraph.text
+
+
+def _docx_rows(table) -> str:  # type: ignore[no-untyped-def]
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: list[object] = []
+        for cell in row.cells:
+            if not any(cell._tc is tc for tc in seen):  # a merged cell is listed per column
+                seen.append(cell._tc)
+                cells.append(_cell(cell.text))
+        rows.append("\t".join(cells))
+    return "\n".join(rows)

@@ -10,38 +10,79 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from policykg.builders.errors import InputError
+from policykg.builders.html_pages import HARD, Chars, read_html
 
-Chars = list[tuple[str, int]]
-HARD = "\x1e"  # private sentinel: a paragraph break imposed by markup
+__all__ = ["HARD", "Chars", "Extracted", "decode", "extract"]
 
 _CJK_MARKS = frozenset("、。〈〉《》「」『』【】〔〕“”‘’…—·")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode ``data``; returns (text, encoding name). Raises InputError, never guesses."""
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode ``data``: (text, encoding name, warnings). Raises InputError, never guesses.
+
+    A UTF-8 or GB18030 file with a few damaged byte sequences (at most one per
+    ``_DAMAGE_RATIO`` bytes) is decoded with U+FFFD in their place and a warning naming
+    each offset: one bad byte should not hide a whole document from the analyst.
+    """
     if not data.strip():
         raise InputError(path, "empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+        return _strict(data[3:], "utf-8", path), "utf-8-sig", ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", path), "utf-16"
+        return _strict(data, "utf-16", path), "utf-16", ()
     if b"\x00" in data:
         raise InputError(path, "binary file (NUL bytes) and no UTF-16 byte order mark")
     try:
-        return _strict(data, "utf-8", path), "utf-8"
+        return _strict(data, "utf-8", path), "utf-8", ()
     except InputError:
         pass
-    text = _strict(data, "gb18030", path, "neither UTF-8 nor GB18030/GBK")
-    # a wrong legacy decoding yields rare symbols instead of common CJK text
-    wide = [c for c in text if ord(c) > 0x7F]
+    try:
+        return _plausible(_strict(data, "gb18030", path), path), "gb18030", ()
+    except InputError:
+        pass
+    for encoding in ("utf-8", "gb18030"):
+        bad = _bad_offsets(data, encoding)
+        if len(bad) <= max(1, len(data) // _DAMAGE_RATIO):
+            text = _plausible(data.decode(encoding, errors="replace"), path)
+            where = ", ".join(str(b) for b in bad[:10]) + (" …" if len(bad) > 10 else "")
+            warning = f"{path}: invalid {encoding} bytes replaced by U+FFFD at byte {where}"
+            return text, encoding, (warning,)
+    raise InputError(path, "neither UTF-8 nor GB18030/GBK")
+
+
+_DAMAGE_RATIO = 500
+
+
+def _bad_offsets(data: bytes, encoding: str) -> list[int]:
+    """Byte offsets where decoding fails (each damaged sequence once)."""
+    bad: list[int] = []
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pos = 0
+    while pos < len(data):
+        try:
+            decoder.decode(data[pos:], final=True)
+            break
+        except UnicodeDecodeError as err:
+            bad.append(pos + err.start)
+            pos += err.end
+            decoder.reset()
+            if len(bad) > len(data) // _DAMAGE_RATIO + 1:
+                break
+    return bad
+
+
+def _plausible(text: str, path: str) -> str:
+    """Reject a legacy decoding that yields rare symbols instead of common CJK text."""
+    wide = [c for c in text if ord(c) > 0x7F and c != "\ufffd"]
     cjk = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or c in _CJK_MARKS or c >= "\uff00")
     if wide and cjk / len(wide) < 0.8:
         raise InputError(path, "not UTF-8, and GB18030 decoding gives no plausible Chinese text")
-    return text, "gb18030"
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise InputError(path, "binary content (control characters)")
+    return text
 
 
 def _strict(data: bytes, encoding: str, path: str, problem: str = "") -> str:
@@ -77,7 +118,8 @@ def extract(raw: str, suffix: str) -> Extracted:
         start = match.end()
     body = raw[start:]
     if suffix in (".html", ".htm") or re.search(r"<(p|div|br|article|body)\b", body, re.I):
-        return Extracted(_html_chars(body, start), "html", front)
+        chars, portal = read_html(body, start)
+        return Extracted(chars, "html", (*front, *portal))
     if suffix in (".md", ".markdown") or len(_MD_SIGNS.findall(body)) >= 2:
         return Extracted(_markdown_chars(body, start), "markdown", front)
     return Extracted(_plain_chars(body, start), "text", front)
@@ -156,112 +198,3 @@ def _md_inline(line: str, skip: int, at: int) -> Chars:
         i = m.end()
     out.extend((c, at + k) for k, c in enumerate(line[i:], i) if c != "\r")
     return out
-
-
-_HTML_BLOCKS = frozenset(
-    (
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "table",
-        "section",
-        "article",
-        "blockquote",
-        "pre",
-        "hr",
-        "dd",
-        "dt",
-    )
-)
-_HTML_CELLS = frozenset({"td", "th"})
-_HTML_SKIP = frozenset(
-    (
-        "script",
-        "style",
-        "head",
-        "title",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "noscript",
-        "iframe",
-        "button",
-        "select",
-        "svg",
-    )
-)
-
-
-class _HtmlText(HTMLParser):
-    """Collects text with raw positions; blocks become HARD breaks, cells tabs."""
-
-    def __init__(self, text: str, base: int) -> None:
-        super().__init__(convert_charrefs=False)
-        self.base = base
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.out: Chars = []
-        self.skipping = 0
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.base + self.line_starts[line - 1] + col
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HTML_SKIP:
-            self.skipping += 1
-        elif tag in _HTML_CELLS and self.out and self.out[-1][0] != HARD:
-            self.out.append(("\t", self._pos()))
-        elif tag in _HTML_BLOCKS:
-            self.out.append((HARD, self._pos()))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HTML_BLOCKS:
-            self.out.append((HARD, self._pos()))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HTML_SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _HTML_BLOCKS:
-            self.out.append((HARD, self._pos()))
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping:
-            return
-        at = self._pos()
-        for k, c in enumerate(data):
-            if c in "\r\n\t":
-                c = " "  # source formatting inside a block is not a break
-            if not _CONTROL.match(c):
-                self.out.append((c, at + k))
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};")
-
-    def _entity(self, ref: str) -> None:
-        import html
-
-        if not self.skipping:
-            at = self._pos()
-            self.out.extend((c, at) for c in html.unescape(ref))
-
-
-def _html_chars(text: str, base: int) -> Chars:
-    parser = _HtmlText(text, base)
-    parser.feed(text)
-    parser.close()
-    return parser.out

@@ -31,7 +31,9 @@ from policykg.builders.model import Document, Indicator, Span, Task
 from policykg.builders.numbers import find_quantities
 
 CONTEXT_CHARS = 1000  # how far back a figure's time frame may be stated
-MOVEMENT = re.compile(r"(提高|提升|增加|增长|扩大|下降|降低|减少|降)(到|至)")
+MOVEMENT = re.compile(r"\s*(提高|提升|增加|增长|扩大|下降|降低|减少|缩小|压缩|降)(到|至)\s*")
+# the starting level of a movement: 从35%…, 由2020年的78%…
+MOVEMENT_FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*$")
 POLICY_TITLE = re.compile(r"规划|方案|意见|通知|计划|办法|决定|纲要|措施")
 
 
@@ -97,15 +99,17 @@ def _sentence_indicators(document: Document, sentence: Span, time: DocTime,
         counted = phrase_after(text, end, sentence.end)
         metric = metric_phrase(text[item_start:start], counted)
         joined = previous is not None and LIST_JOINERS.match(text[previous.span.end: start])
+        moved = previous is not None and MOVEMENT.fullmatch(text[previous.span.end: start])
         if joined and previous is not None:
             # 分别达到120万人、58万人: the second figure shares the first one's reading
             comp = previous.comparator if comp == "=" else comp
             metric = previous.metric
-        elif previous is not None and len(metric) < 3:
-            metric = previous.metric
+        elif previous is not None and (len(metric) < 3 or q.bound == "high" or moved):
+            metric = previous.metric  # 3至5个, 从35%提高到40%: both ends measure one thing
         period, kind = _time_reading(document, sentence, start, end, time, default)
-        if "从" in before and MOVEMENT.search(text[end: end + 12]):
+        if MOVEMENT_FROM.search(before) and MOVEMENT.match(text[end: end + 12]):
             kind = "actual"  # 从35%提高到40%: the starting level is a result
+            metric = MOVEMENT_FROM.sub("", metric) or metric
         section = document.section_at(start)
         current = Indicator(metric=metric or counted[:40], value=q.value, unit=unit,
                             comparator=comp, period=period, kind=kind,  # type: ignore[arg-type]
@@ -177,9 +181,12 @@ def _time_reading(document: Document, sentence: Span, start: int, end: int,
 
 
 def _context_periods(document: Document, sentence: Span, time: DocTime) -> list[Period]:
-    """Periods stated before the sentence, a month widened to its year (年末 ends there)."""
+    """Periods stated before the sentence, a month widened to its year (年末 ends there).
+
+    每年 is left out: it distributes over its own clause, not over the sentences after it.
+    """
     return [replace(p, label=str(p.year)) if p.year and "-" in p.label else p
-            for p in _earlier_periods(document, sentence, time)]
+            for p in _earlier_periods(document, sentence, time) if p.label != "每年"]
 
 
 def _earlier_periods(document: Document, sentence: Span, time: DocTime) -> list[Period]:

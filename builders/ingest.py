@@ -24,6 +24,7 @@ def read(path: Path) -> Source:
     except OSError as err:
         raise InputError(name, f"cannot read file ({err.strerror})") from err
     suffix = path.suffix.lower()
+    warnings: tuple[str, ...] = ()
     if suffix == ".pdf":
         from policykg.builders.binary_formats import pdf_text
 
@@ -35,20 +36,29 @@ def read(path: Path) -> Source:
         raw, encoding = docx_text(data, name), "docx"
         extracted = Extracted(_as_chars(raw), "docx")
     else:
-        raw, encoding = decode(data, name)
+        raw, encoding, warnings = decode(data, name)
         extracted = extract(raw, suffix)
-    return build_source(path.stem, name, raw, extracted, encoding)
+    return build_source(path.stem, name, raw, extracted, encoding, warnings)
 
 
-def build_source(doc_id: str, path: str, raw: str, extracted: Extracted, encoding: str) -> Source:
+def build_source(
+    doc_id: str,
+    path: str,
+    raw: str,
+    extracted: Extracted,
+    encoding: str,
+    decode_warnings: tuple[str, ...] = (),
+) -> Source:
     """Normalize extracted characters into a ``Source`` with its offset map."""
     chars = paragraphs(extracted.chars, extracted.format)
     if not chars:
+        if extracted.format == "html":
+            raise InputError(path, "HTML page has no article text (only markup and links)")
         raise InputError(path, "no text after removing markup")
     offsets = [at for _, at in chars]
     offsets.append(max(offsets[-1] + 1, 0))
-    warnings = []
-    if "\ufffd" in raw:
+    warnings = list(decode_warnings)
+    if "\ufffd" in raw and not decode_warnings:
         warnings.append(f"{path}: contains U+FFFD replacement characters (damaged text)")
     return Source(
         id=doc_id,

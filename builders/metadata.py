@@ -26,6 +26,7 @@ _AGENCY_END = re.compile(
 _DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 _PRINTED = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日印发")
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_CN_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CITED = re.compile(r"《([^《》]{2,80})》(?:\(([^()]{0,30}?号)\))?")
 _ALIAS = re.compile(r"(?:下称|简称|以下简称)《([^《》]+)》")
@@ -40,10 +41,11 @@ def read(document: Document) -> DocumentMeta:
     head = [p for p, s in zip(paras, document.paragraphs, strict=True) if s.start < first_section]
     head = head[:_HEAD] or paras[:_HEAD]
     notice, title = _titles(paras, front)
-    number = _doc_number(head)
+    number = _doc_number(head) or _doc_number([front.get("发文字号", "")])
     signed, printed = _dates(paras, front)
     issuers = _issuers(paras, head, notice or title, front)
     extra = (("notice_title", notice),) if notice and notice != title else ()
+    extra += _portal_extra(front)
     return DocumentMeta(
         title=title,
         issuers=issuers,
@@ -71,8 +73,8 @@ def _titles(paras: list[str], front: dict[str, str]) -> tuple[str, str]:
     for line in paras:
         if line.startswith("原标题:"):
             return "", line.removeprefix("原标题:").strip()
-    if front.get("title"):
-        return "", front["title"]
+    if front.get("title") or front.get("标题"):
+        return "", front.get("title") or front["标题"]
     candidates = []
     for i, line in enumerate(paras[:40]):
         joined = line
@@ -126,13 +128,22 @@ def _dates(paras: list[str], front: dict[str, str]) -> tuple[str, str]:
             if _DOC_NUMBER.match(line) and (m := _ISO_DATE.search(line)):
                 signed = _iso(*m.groups())
                 break
-    if not signed and front.get("date"):
-        signed = _front_date(front["date"])
+    for key in ("成文日期", "date"):  # a portal's metadata block, then YAML front matter
+        if not signed and front.get(key):
+            signed = _front_date(front[key])
     return signed, printed
 
 
+def _portal_extra(front: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Portal metadata kept as it is, the publication date as an ISO date."""
+    extra = [(key, front[key]) for key in ("索引号", "主题分类") if front.get(key)]
+    if front.get("发布日期") and (published := _front_date(front["发布日期"])):
+        extra.append(("发布日期", published))
+    return tuple(extra)
+
+
 def _front_date(value: str) -> str:
-    m = _ISO_DATE.search(value)
+    m = _ISO_DATE.search(value) or _CN_DATE.search(value)
     if m:
         return _iso(*m.groups())
     try:
@@ -161,6 +172,8 @@ def _issuers(paras: list[str], head: list[str], title: str, front: dict[str, str
         after = paras[k + 1] if 0 <= k < len(paras) - 1 else ""
         if _short_line(after) and _AGENCY_END.search(after):
             found.append(after)  # author line under a plan's title
+    if not found and front.get("发文机关"):
+        found.extend(x for x in re.split(r"[、\s]+", front["发文机关"]) if x)
     if not found and front.get("author"):
         found.append(front["author"])
     unique: list[str] = []

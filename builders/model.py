@@ -233,3 +233,4 @@ class Facts:
     groups: tuple[GroupMention, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    issuers: tuple[Agency, ...] = ()  # DocumentMeta.issuers resolved to agency nodes

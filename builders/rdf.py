@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
-from policykg.builders import iris
+from policykg.builders import iris, rdf_structure
 from policykg.builders.iris import document_iri
 from policykg.builders.model import Agency, Facts, Span, Task
 from policykg.ontology import DCTERMS, ELI, OA, ORG, PKG, PROV, RDF, ROLE_CONCEPTS, SKOS, XSD
@@ -88,10 +88,10 @@ def _date_type(value: str) -> str:
 
 
 def _issuers(facts: Facts) -> list[Agency]:
-    """Issuers as agencies: the owner agency of the same name when there is one."""
-    known = {o.agency.name: o.agency for o in facts.owners}
-    known.update({o.mention: o.agency for o in facts.owners if o.mention})
-    return [known.get(name) or Agency(key=name, name=name) for name in facts.document.meta.issuers]
+    """Issuers as agency nodes, resolved like owners so the same unit is the same node."""
+    if facts.issuers:
+        return list(facts.issuers)
+    return [Agency(key=name, name=name) for name in facts.document.meta.issuers]
 
 
 def _agency(g: _Graph, agency: Agency) -> None:
@@ -192,6 +192,9 @@ def to_nquads(facts: Facts) -> str:
     _owners(g, facts, tasks)
     _groups(g, facts, tasks)
     _indicators(g, facts, tasks)
+    rdf_structure.write_sections(g, g.source.id, facts.document, facts.tasks)
+    rdf_structure.write_tables(g, facts.document)
+    rdf_structure.write_addressing(g, facts.document)
     text = bytes(ox.serialize(g.quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
     lines = sorted({line for line in text.splitlines() if line.strip()})
     return "".join(line + "\n" for line in lines)

@@ -12,11 +12,10 @@ mention, node key, full name, level.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from dataclasses import replace
-
 from policykg.builders import agencies, ingest, metadata, structure, tasks
 from policykg.builders.model import Document, DocumentMeta, Source, Span, Task
 from policykg.builders.naming import resolve

@@ -12,16 +12,20 @@ pyvis package, untrusted text escaped everywhere.
 
 from __future__ import annotations
 
+from policykg.viz.bench import BENCH_QUERIES, Bench, QuerySpec
 from policykg.viz.data import VIEW_QUERIES, DocumentRec, Fact, Located, Row, ViewData
 from policykg.viz.network import NetworkView, from_networkx, render_network
 from policykg.viz.site import write_site
 
 __all__ = [
+    "BENCH_QUERIES",
     "VIEW_QUERIES",
+    "Bench",
     "DocumentRec",
     "Fact",
     "Located",
     "NetworkView",
+    "QuerySpec",
     "Row",
     "ViewData",
     "from_networkx",

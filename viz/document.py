@@ -8,12 +8,14 @@ the quote is looked up in the text, and the fact list says which facts could not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup, escape
 from policykg.viz import html
+from policykg.viz.bench import Bench, Citation
 from policykg.viz.data import DocumentRec, Fact, ViewData
-from policykg.viz.graphs import agency_url
+from policykg.viz.graphs import agency_url, doc_url, owner_links, task_title, task_url
 
 KIND_ORDER = {"task": 0, "indicator": 1, "owner": 2, "group": 3}
 NEARBY = 400  # characters around the recorded offset to look for a displaced quote
@@ -89,8 +91,49 @@ def highlight(text: str, placed: list[Placed]) -> Markup:
     return Markup("".join(out))
 
 
-def render_document(doc: DocumentRec, data: ViewData, root: str = "../") -> str:
-    """The HTML page of one document."""
+@dataclass
+class Section:
+    label: str
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    children: dict[str, Section] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[Section]:
+        return list(self.children.values())
+
+
+def section_tree(doc: DocumentRec, data: ViewData, root: str = "../") -> list[Section]:
+    """Tasks of a document nested by their section numbers (``4.1`` under ``4``)."""
+    top = Section("")
+    facts = data.by_source.get(doc.source, ())
+    for task in (f for f in facts if f.kind == "task"):
+        node = top
+        parts = [p for p in task.section.replace("、", ".").split(".") if p] or ["—"]
+        for depth in range(len(parts)):
+            key = ".".join(parts[: depth + 1])
+            node = node.children.setdefault(key, Section(key))
+        node.tasks.append({"label": task_title(task), "url": task_url(task.iri, root),
+                           "owners": owner_links(data, task.iri, root)})
+    return top.items
+
+
+def _citations(cites: list[Citation], data: ViewData, root: str, citing: bool) -> list[dict]:
+    found = []
+    for cite in cites:
+        source = cite.source if citing else cite.cited_source
+        doc = data.documents_by_source.get(source)
+        if citing:
+            label = (doc.title if doc else "") or source
+        else:
+            label = (doc.title if doc else "") or cite.label
+        found.append({"label": label, "url": doc_url(source, "", root) if doc else ""})
+    return found
+
+
+def render_document(
+    doc: DocumentRec, data: ViewData, root: str = "../", bench: Bench | None = None
+) -> str:
+    """The HTML page of one document: section tree, citations, text with facts anchored."""
     facts = data.by_source.get(doc.source, [])
     placements = {fact.anchor: place(fact, doc.text) for fact in facts}
     placed = [p for p in placements.values() if p is not None]
@@ -102,6 +145,7 @@ def render_document(doc: DocumentRec, data: ViewData, root: str = "../") -> str:
             "placed": spot is not None,
             "exact": spot is not None and spot.exact,
             "agency_url": agency_url(fact.target, root) if fact.kind == "owner" else "",
+            "task_url": task_url(fact.iri, root) if fact.kind == "task" else "",
         })
     heading = doc.title or doc.source
     return html.render(
@@ -115,4 +159,7 @@ def render_document(doc: DocumentRec, data: ViewData, root: str = "../") -> str:
         body=highlight(doc.text, placed) if doc.text else Markup(""),
         rows=rows,
         unplaced=sum(1 for row in rows if not row["placed"]),
+        tree=section_tree(doc, data, root),
+        cites=_citations(bench.cites(doc.source), data, root, False) if bench else [],
+        cited_by=_citations(bench.cited_by(doc.source), data, root, True) if bench else [],
     )

@@ -134,3 +134,14 @@ def role_counts(facts: Iterable[Fact]) -> dict[str, int]:
     for fact in facts:
         counts[fact.role] = counts.get(fact.role, 0) + 1
     return dict(sorted(counts.items()))
+
+
+def task_title(task: Fact) -> str:
+    return f"{task.section} {task.label}".strip() or task.where.quote[:40] or task.iri
+
+
+def owner_links(data: ViewData, task: str, root: str) -> list[dict[str, str]]:
+    return [
+        {"label": f.label, "role": f.role, "url": agency_url(f.target, root)}
+        for f in data.by_task.get(task, ()) if f.kind == "owner" and f.target
+    ]

@@ -70,16 +70,16 @@ def script_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_policy(scripts: Sequence[str], files: bool = False) -> str:
+def content_policy(scripts: Sequence[str], files: bool = False, connect: bool = False) -> str:
     """CSP for a page whose only code is ``scripts`` (inlined) and, with ``files``, script
-    files from its own site folder ('self' is the site folder for file: pages)."""
+    files from its own site folder ('self' is the site folder for file: pages). With
+    ``connect`` the page may fetch from its own origin (the served workbench's endpoint)."""
     allowed = " ".join(["'self'"] * files + [script_hash(code) for code in scripts]) or "'none'"
     return (
         "default-src 'none'; "
         f"script-src {allowed}; "
-        "style-src 'unsafe-inline'; "
-        "img-src data:; "
-        "base-uri 'none'; form-action 'none'"
+        + ("connect-src 'self'; " if connect else "")
+        + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
 
 
@@ -90,12 +90,16 @@ def app_script(name: str) -> str:
 
 
 def render(
-    template: str, scripts: Sequence[str] = (), script_files: Sequence[str] = (), **context: object
+    template: str,
+    scripts: Sequence[str] = (),
+    script_files: Sequence[str] = (),
+    connect: bool = False,
+    **context: object,
 ) -> str:
     """Render ``template``; ``scripts`` are inlined verbatim, ``script_files`` are relative
     paths of script files in the site folder; the CSP allows exactly these."""
     return environment().get_template(template).render(
-        csp=content_policy(scripts, bool(script_files)),
+        csp=content_policy(scripts, bool(script_files), connect),
         script_files=script_files,
         inline_scripts=[Markup(code) for code in scripts],
         **context,

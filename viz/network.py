@@ -8,7 +8,7 @@ template: pyvis's template links Bootstrap from a CDN and does not escape its he
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ NODE_STYLES: Mapping[str, tuple[str, str, str]] = {
     "agency": ("单位 Agency", "#ea580c", "diamond"),
     "group": ("群体 Target group", "#16a34a", "triangle"),
     "indicator": ("指标 Indicator", "#9333ea", "square"),
+    "work": ("被引文件 Cited work", "#94a3b8", "box"),
     "node": ("节点 Node", "#64748b", "dot"),
 }
 EDGE_STYLES: Mapping[str, tuple[str, str, Any, int]] = {
@@ -34,7 +35,13 @@ EDGE_STYLES: Mapping[str, tuple[str, str, Any, int]] = {
     "contains": ("包含 contains", "···", [2, 4], 1),
     "targets": ("面向 targets", "─ ─", [8, 6], 1),
     "measures": ("指标 measures", "─·─", [8, 3, 2, 3], 1),
+    "shares": ("共同负责 shares tasks", "━━", False, 2),
+    "serves": ("服务 serves (through a task)", "──", False, 1),
+    "cites": ("引用 cites", "─▶", False, 2),
+    "assigns": ("部署 assigns tasks to", "···", [2, 4], 1),
+    "counterpart": ("对口 counterpart", "╍╍", [6, 4], 2),
 }
+DIRECTED = ("cites", "assigns")
 BIG_GRAPH = 1500  # nodes; above this the layout settles once and physics is switched off
 LABEL_MAX = 24
 TOOLTIP_MAX = 400
@@ -76,6 +83,8 @@ class NetworkView:
         self.edges[key] = {
             "from": source, "to": target, "title": label, "dashes": dashes, "width": width,
         }
+        if kind in DIRECTED:
+            self.edges[key]["arrows"] = "to"
 
 
 def to_pyvis(view: NetworkView) -> Network:
@@ -104,23 +113,29 @@ def render_network(
     root: str = "",
     template: str = "network.html",
     vis_file: str = "",
+    filters: Mapping[str, list[list[str]]] | None = None,
+    more_scripts: Sequence[str] = (),
     **extra: object,
 ) -> str:
     """The HTML page of ``view``; ``root`` is the relative path to the site folder.
 
     vis-network is inlined unless ``vis_file`` names its copy in the site folder (a site
     of many pages then carries the 470 kB library once). ``template`` may extend
-    ``network.html`` (its ``below`` block) with ``extra`` context.
+    ``network.html`` (its ``below`` block) with ``extra`` context. ``filters`` are the
+    choices of the filter menus (``{"doc": [[value, label], ...], ...}``) matched against
+    each node's ``tags``.
     """
     nodes, edges, heading, _, _, options = to_pyvis(view).get_network_data()
     big = len(nodes) > BIG_GRAPH
     # pyvis hands the options back as JSON text; embed them as an object
-    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": json.loads(options)}
+    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": json.loads(options),
+               "filters": filters or {}}
     used = sorted({str(n["group"]) for n in nodes})
     used_edges = [kind for kind in EDGE_STYLES if any(key[2] == kind for key in view.edges)]
     return html.render(
         template,
-        scripts=([] if vis_file else [html.vis_script()]) + [html.app_script("network")],
+        scripts=([] if vis_file else [html.vis_script()]) + [html.app_script("network")]
+        + list(more_scripts),
         script_files=[root + vis_file] if vis_file else [],
         title=heading,
         heading=heading,

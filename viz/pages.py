@@ -5,7 +5,7 @@ All built from ``ViewData``; every text stays plain data until the template esca
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import Markup
@@ -13,20 +13,17 @@ from policykg.viz import html
 from policykg.viz.bench import Bench
 from policykg.viz.data import DocumentRec, Fact, ViewData
 from policykg.viz.document import highlight, place
-from policykg.viz.graphs import agencies, agency_url, doc_url, group_url, task_url
+from policykg.viz.graphs import (
+    agencies,
+    agency_url,
+    doc_url,
+    group_url,
+    owner_links,
+    task_title,
+    task_url,
+)
 
 CONTEXT = 160  # characters of document text shown around a task's quote
-
-
-def task_title(task: Fact) -> str:
-    return f"{task.section} {task.label}".strip() or task.where.quote[:40] or task.iri
-
-
-def owner_links(data: ViewData, task: str, root: str) -> list[dict[str, str]]:
-    return [
-        {"label": f.label, "role": f.role, "url": agency_url(f.target, root)}
-        for f in data.by_task.get(task, ()) if f.kind == "owner" and f.target
-    ]
 
 
 def groups_of(data: ViewData) -> list[tuple[str, str]]:
@@ -100,32 +97,6 @@ def render_group(iri: str, label: str, data: ViewData, root: str = "../") -> str
         subtitle=iri, root=root, rows=rows,
         owners=sorted(owners.values(), key=lambda o: (-o["tasks"], o["label"])),
     )
-
-
-@dataclass
-class Section:
-    label: str
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    children: dict[str, Section] = field(default_factory=dict)
-
-    @property
-    def items(self) -> list[Section]:
-        return list(self.children.values())
-
-
-def section_tree(doc: DocumentRec, data: ViewData, root: str = "../") -> list[Section]:
-    """Tasks of a document nested by their section numbers (``4.1`` under ``4``)."""
-    top = Section("")
-    facts = data.by_source.get(doc.source, ())
-    for task in (f for f in facts if f.kind == "task"):
-        node = top
-        parts = [p for p in task.section.replace("、", ".").split(".") if p] or ["—"]
-        for depth in range(len(parts)):
-            key = ".".join(parts[: depth + 1])
-            node = node.children.setdefault(key, Section(key))
-        node.tasks.append({"label": task_title(task), "url": task_url(task.iri, root),
-                           "owners": owner_links(data, task.iri, root)})
-    return top.items
 
 
 def search_index(data: ViewData, bench: Bench | None) -> list[list[str]]:

@@ -14,19 +14,28 @@ A file that fails is recorded in the report and the batch goes on.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from policykg.buildfiles import (
+    SUPPORTED_SUFFIXES,
+    builder_fingerprint,
+    discover,
+    in_shard,
+    read_batches,
+    sha256,
+    write_atomic,
+)
 from policykg.errors import NoGraphError
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 ANSWER_QUERIES = ("task-owners", "indicators", "task-groups")
+STORE_BATCH_BYTES = 64 << 20  # N-Quads per bulk load: few calls, bounded memory
 Progress = Callable[[int, int, str], None]
 
 
@@ -40,6 +49,7 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)
     encoding: str = ""
     sha256: str = ""
+    triples: int = 0
 
 
 @dataclass
@@ -65,50 +75,6 @@ class BuildReport:
         body["totals"] = self.totals()
         body["failed"] = len(self.failed)
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
-
-
-def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[DocumentResult]]:
-    """Every supported file under the inputs, sorted; missing inputs become failures."""
-    files: list[Path] = []
-    missing: list[DocumentResult] = []
-    for item in inputs:
-        if item.is_dir():
-            files.extend(
-                p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        elif item.is_file():
-            files.append(item)
-        else:
-            missing.append(DocumentResult(item.stem, str(item), "failed", "no such file or folder"))
-    return sorted(set(files)), missing
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _builder_fingerprint() -> str:
-    """Hash of the builder code and data: a new extractor invalidates every shard."""
-    from policykg import builders, ontology
-
-    digest = hashlib.sha256()
-    for root in (Path(builders.__file__).parent, Path(ontology.__file__).parent):
-        for p in sorted(root.rglob("*")):
-            if p.is_file() and p.suffix in {".py", ".tsv", ".ttl", ".txt"}:
-                digest.update(p.name.encode())
-                digest.update(p.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 Outcome = tuple[str, dict[str, int], list[str], str, str]

@@ -1,0 +1,38 @@
+"""The workbench site of a built graph: every view of ``viz`` plus statistics, agency
+records, citations, one page per canned query and the graph views.
+
+Runs the queries here (viz never does) and closes the store before returning, so the
+folder can be served by Oxigraph afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg import queries
+from policykg.graph import analytics
+from policykg.pipeline import require_graph
+from policykg.workspace import open_store
+
+
+def write_workbench(graph_dir: Path | str, out_dir: Path | str) -> list[Path]:
+    """Write the workbench of ``graph_dir`` into ``out_dir``; returns the files written."""
+    from policykg import viz
+
+    root = require_graph(Path(graph_dir))
+    specs = []
+    with open_store(root) as store:
+        names = viz.VIEW_QUERIES + viz.BENCH_QUERIES + ("co-responsibility", "agency-workload")
+        rows = {name: queries.run(store, queries.load(name), {}) for name in names}
+        for canned in queries.list_queries():
+            # rows of a query without parameters go into its page: it works from disk too
+            found = queries.run(store, canned, {}) if not canned.params else None
+            specs.append(viz.QuerySpec(
+                canned.name, canned.title, canned.description, canned.param_help,
+                canned.columns, canned.text, tuple(found) if found is not None else None,
+            ))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((root / "texts").glob("*.txt"))}
+    network = analytics.co_responsibility_graph(rows["co-responsibility"], rows["agency-workload"])
+    data = viz.ViewData.from_rows(rows, texts)
+    bench = viz.Bench.from_rows(rows, specs, network)
+    return viz.write_site(data, Path(out_dir), bench=bench)
