@@ -1,6 +1,7 @@
 """Owners: which units carry out each task, as Agency nodes shared across documents.
 
-Reading order: the responsibility lists of the measures (builders/owners.py); in a
+Reading order: a task-division table row's columns (builders/task_tables.py), the
+responsibility lists of the measures (builders/owners.py); in a
 document that has no lists at all, the units acting in the running text
 (builders/prose.py). A plan issued by a bureau belongs to that bureau: it is an
 implicit owner of every measure that does not list it. Names are resolved against the
@@ -15,7 +16,7 @@ import re
 from policykg.builders import task_tables
 from policykg.builders.lexicon import mention_pattern
 from policykg.builders.model import Document, Owner, Span, Task
-from policykg.builders.naming import Jurisdiction, locate, resolve
+from policykg.builders.naming import Jurisdiction, is_central, locate, resolve
 from policykg.builders.owners import LEAD_FIRST_RE, Listed, ListRule, row_owners, unit_lists
 from policykg.builders.prose import find_agents
 
@@ -46,8 +47,9 @@ def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...
             items = [Listed(a.mention, task.span.start + a.start, task.span.start + a.end,
                             a.role, i) for i, a in enumerate(find_agents(body))]
         seen: set[str] = set()
+        central_list = any(is_central(item.mention) for item in items)
         for item in items:
-            agency = resolve(item.mention, where)
+            agency = resolve(item.mention, where, central_list)
             if agency.key in seen:
                 continue
             seen.add(agency.key)

@@ -15,6 +15,7 @@ from collections import Counter
 from policykg.builders.errors import InputError
 
 Rows = list[list[str]]
+Line = tuple[str, float, float, float]  # text, left, right, height
 _NUMBERED = re.compile(r"^(序号|编号|序)$")
 _RUN_IN_END = re.compile(r"[。！？!?；;：:]\s*$")
 _PDF_PROBLEMS = {
@@ -41,15 +42,15 @@ def pdf_text(data: bytes, path: str) -> str:
         raise InputError(path, problem or f"not a readable PDF ({type(cause).__name__})") from err
     _drop_running_lines(pages)
     _join_split_rows(pages)
-    text = "\n\n".join(_render(block) for blocks in pages for block in blocks)
+    text = _render([block for blocks in pages for block in blocks])
     if not text.strip():
         raise InputError(path, "PDF has no text layer (scanned image?); run OCR first")
     return text
 
 
-def _page_blocks(page) -> list[list[str] | Rows]:  # type: ignore[no-untyped-def]
+def _page_blocks(page) -> list[list[Line] | Rows]:  # type: ignore[no-untyped-def]
     """Text bands (lists of lines) and tables (rows of cells), top to bottom."""
-    blocks: list[list[str] | Rows] = []
+    blocks: list[list[Line] | Rows] = []
     top = 0.0
     for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
         blocks.append(_band(page, top, table.bbox[1]))
@@ -59,21 +60,25 @@ def _page_blocks(page) -> list[list[str] | Rows]:  # type: ignore[no-untyped-def
     return [b for b in blocks if b]
 
 
-def _band(page, top: float, bottom: float) -> list[str]:  # type: ignore[no-untyped-def]
+def _band(page, top: float, bottom: float) -> list[Line]:  # type: ignore[no-untyped-def]
     if bottom - top < 1:
         return []
     def inside(obj: dict) -> bool:  # by the middle: crop() keeps chars that merely touch
         return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 < bottom
 
-    text = page.filter(inside).extract_text() or ""
-    return [line for line in text.split("\n") if line.strip()]
+    lines = page.filter(inside).extract_text_lines(return_chars=False)
+    return [
+        (line["text"], line["x0"], line["x1"], line["bottom"] - line["top"])
+        for line in lines
+        if line["text"].strip()
+    ]
 
 
 def _cell(value: str | None) -> str:
     return (value or "").replace("\n", "").replace("\t", " ")
 
 
-def _drop_running_lines(pages: list[list[list[str] | Rows]]) -> None:
+def _drop_running_lines(pages: list[list[list[Line] | Rows]]) -> None:
     """Remove a first or last line that repeats on at least half of the pages (≥ 2)."""
     for edge in (0, -1):
         keys = Counter(
@@ -87,15 +92,15 @@ def _drop_running_lines(pages: list[list[list[str] | Rows]]) -> None:
                     del blocks[edge]
 
 
-def _mask(line: str | list[str]) -> str:
-    return re.sub(r"\d+", "#", str(line).strip())
+def _mask(line: Line | list[str]) -> str:
+    return re.sub(r"\d+", "#", str(line[0]).strip())
 
 
-def _is_text(block: list[str] | Rows) -> bool:
-    return bool(block) and isinstance(block[0], str)
+def _is_text(block: list[Line] | Rows) -> bool:
+    return bool(block) and isinstance(block[0], tuple)
 
 
-def _join_split_rows(pages: list[list[list[str] | Rows]]) -> None:
+def _join_split_rows(pages: list[list[list[Line] | Rows]]) -> None:
     """A numbered table row broken by a page break continues in the next page's table."""
     previous: Rows | None = None
     for blocks in pages:
@@ -111,10 +116,35 @@ def _join_split_rows(pages: list[list[list[str] | Rows]]) -> None:
         previous = last if last and not _is_text(last) else None  # type: ignore[assignment]
 
 
-def _render(block: list[str] | Rows) -> str:
-    if _is_text(block):
-        return "\n".join(block)  # type: ignore[arg-type]
-    return "\n".join("\t".join(row) for row in block)  # type: ignore[arg-type]
+def _render(blocks: list[list[Line] | Rows]) -> str:
+    """Text with one newline after a wrapped line, a blank line after a paragraph.
+
+    A line is wrapped when it reaches the right edge of the text column (within two
+    characters, CJK lines end short of it) and the next line is not indented, also
+    across a page break.
+    """
+    lines = [line for b in blocks if _is_text(b) for line in b]  # type: ignore[union-attr]
+    rights = sorted(line[2] for line in lines)  # type: ignore[index]
+    edge = rights[(len(rights) * 9) // 10] if rights else 0.0
+    lefts = sorted(line[1] for line in lines)  # type: ignore[index]
+    margin = lefts[len(lefts) // 10] if lefts else 0.0
+    out: list[str] = []
+    previous: Line | None = None
+    for block in blocks:
+        if not _is_text(block):
+            out.extend(["\n\n", "\n".join("\t".join(row) for row in block)])  # type: ignore[arg-type]
+            previous = None
+            continue
+        for line in block:  # type: ignore[assignment]
+            text, left, _, height = line  # type: ignore[misc]
+            if previous is not None:
+                wrapped = previous[2] >= edge - 2.5 * previous[3] and left <= margin + height
+                out.append("\n" if wrapped else "\n\n")
+            elif out:
+                out.append("\n\n")
+            out.append(text)
+            previous = line  # type: ignore[assignment]
+    return "".join(out)
 
 
 def docx_text(data: bytes, path: str) -> str:

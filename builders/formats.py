@@ -145,6 +145,8 @@ def _plain_chars(text: str, base: int) -> Chars:
 
 
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_PREFIX = re.compile(r"^\s*(>\s?|[-*+]\s+(?=\S))")
 _MD_INLINE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|\*\*|__|`")
@@ -158,8 +160,10 @@ def _markdown_chars(text: str, base: int) -> Chars:
         at = base + pos
         pos += len(line) + 1
         body = line.rstrip("\r")
-        if _MD_RULE.match(body):
+        if _MD_RULE.match(body) or _MD_TABLE_RULE.match(body):
             out.append((HARD, at))
+        elif _MD_TABLE_ROW.match(body):
+            out.extend(_md_table_row(body, at))
         else:
             heading = _MD_HEADING.match(body)
             skip = heading.end() if heading else 0
@@ -173,6 +177,21 @@ def _markdown_chars(text: str, base: int) -> Chars:
                 out.append((HARD, at + len(body)))
         out.append(("\n", at + len(line)))
     return out[:-1]
+
+
+def _md_table_row(line: str, at: int) -> Chars:
+    """``| a | b |`` → the cells' characters separated by tabs, one line of its own."""
+    out: Chars = [(HARD, at)]
+    inner_start = line.index("|") + 1
+    inner_end = line.rstrip().rindex("|")
+    pos = inner_start
+    for k, cell in enumerate(line[inner_start:inner_end].split("|")):
+        if k:
+            out.append(("\t", at + pos - 1))
+        out.extend(c for c in _md_inline(cell, 0, at + pos) if c[0] != HARD)
+        pos += len(cell) + 1
+    out.append((HARD, at + len(line)))
+    return out
 
 
 def _md_inline(line: str, skip: int, at: int) -> Chars:

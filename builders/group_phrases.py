@@ -163,9 +163,11 @@ def find_phrases(text: str, clause: tuple[int, int], user_words: Iterable[str]) 
         pos += len(word)
     found = []
     for j, (word, _flag, at) in enumerate(tokens):
-        head = next((h for h in lex.heads if word == h), None)
+        # jieba may keep a compound whole (餐饮企业): its own first part then qualifies the head
+        head = next((h for h in lex.heads if word.endswith(h)), None)
         if head is None:
             continue
+        own = word[: -len(head)]
         i = j
         while i > 0:
             _, flag, prev_at = tokens[i - 1]
@@ -174,7 +176,8 @@ def find_phrases(text: str, clause: tuple[int, int], user_words: Iterable[str]) 
             i -= 1
         while i < j and tokens[i][0] in lex.modifiers:
             i += 1
-        if i == j or all(t[0] in lex.modifiers for t in tokens[i:j]):
+        qualifiers = [t[0] for t in tokens[i:j]] + ([own] if own else [])
+        if all(q in lex.modifiers for q in qualifiers):
             continue
         p_start, p_end = tokens[i][2], at + len(word)
         broader, kind = lex.heads[head]

@@ -71,15 +71,31 @@ def _label_index() -> dict[str, Concept]:
     return {label: c for c in scheme() if c.match for label in c.labels}
 
 
+@lru_cache(maxsize=1)
+def _labels_by_first_char() -> dict[str, tuple[tuple[str, Concept], ...]]:
+    """The label index bucketed by first character: a clause is searched only for labels
+    whose first character it contains."""
+    buckets: dict[str, list[tuple[str, Concept]]] = {}
+    for label, concept in _label_index().items():
+        buckets.setdefault(label[0], []).append((label, concept))
+    return {ch: tuple(pairs) for ch, pairs in buckets.items()}
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[str, ...]:
+    return tuple(sorted(_label_index()))
+
+
 def label_hits(text: str, start: int, end: int) -> list[tuple[int, int, Concept]]:
     """Non-overlapping label occurrences in ``text[start:end]``; longer labels win."""
-    index = _label_index()
+    buckets = _labels_by_first_char()
     candidates = []
-    for label, concept in index.items():
-        at = text.find(label, start, end)
-        while at >= 0:
-            candidates.append((at, at + len(label), concept))
-            at = text.find(label, at + 1, end)
+    for ch in set(text[start:end]).intersection(buckets):
+        for label, concept in buckets[ch]:
+            at = text.find(label, start, end)
+            while at >= 0:
+                candidates.append((at, at + len(label), concept))
+                at = text.find(label, at + 1, end)
     candidates.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[2].key))
     taken: list[tuple[int, int, Concept]] = []
     for hit in candidates:
@@ -104,7 +120,7 @@ def mentions_in(text: str, start: int, end: int) -> list[tuple[int, int, str, Co
 
     A phrase carries ``None`` as concept and its broader key in place of the label.
     """
-    words = tuple(sorted(_label_index()))
+    words = _label_words()
     out: list[tuple[int, int, str, Concept | None]] = []
     for clause in gp.clauses(text, start, end):
         hits = label_hits(text, *clause)

@@ -38,6 +38,9 @@ VOID = frozenset({
 })
 
 
+_MIN_BODY = 200  # characters; a shorter body must at least hold one full sentence
+
+
 @dataclass
 class Node:
     tag: str
@@ -143,9 +146,9 @@ def _render(node: Node, out: Chars) -> None:
         if isinstance(item, Node):
             if item.skipped:
                 continue
-            if item.tag in CELLS and out and out[-1][0] != HARD and item.items:
-                first = item.items[0]
-                out.append(("\t", first[0][1] if isinstance(first, list) and first else 0))
+            if item.tag in CELLS:  # a cell is a tab within its row's line, not a break
+                if out and out[-1][0] != HARD:
+                    out.append(("\t", out[-1][1] + 1))
                 item = Node(item.tag, [i for i in item.items if not _is_hard(i)])
             _render(item, out)
         else:
@@ -164,9 +167,9 @@ def read_html(text: str, base: int) -> tuple[Chars, tuple[tuple[str, str], ...]]
     elements = _elements(tree.root)
     scores = [_score(e) for e in elements]
     best = scores.index(max(scores))
-    if scores[best] == 0:
-        return [], ()
     body = elements[best]
+    if scores[best] < _MIN_BODY and "。" not in _text(body):
+        return [], ()  # navigation, a metadata block, a caption: no article on this page
     chars: Chars = []
     _render(body, chars)
     inside = {id(e) for e in _elements(body)}

@@ -16,6 +16,10 @@ HARD_STOPS = "。;；!！?？\n"
 CLAUSE_STOPS = HARD_STOPS + ",，:："
 LIST_STOPS = CLAUSE_STOPS + "、"
 LIST_JOINERS = re.compile(r"^[\s、和及与,，]*$")
+LIST_NOUN_REACH = 6  # 个 + a two-character modifier + the list noun
+ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+ADVERB_REACH = 2  # 至少 + a two-character verb
+RATE_REACH = 10  # 返还失业保险费的50%: a rate verb governs a short object
 
 
 def clause_start(text: str, pos: int, floor: int, stops: str = CLAUSE_STOPS) -> int:
@@ -54,6 +58,12 @@ def before_cue(before: str) -> tuple[str, str]:
     before = _squeeze(before)
     for word, comp in cues()["before"]:
         if before.endswith(word):
+            return word, comp
+    # 至少培养三名, 最多安排5人: an adverb cue stands before a short verb
+    for word, comp in cues().get("adverb", ()):
+        at = before.rfind(word)
+        near = at >= 0 and len(before) - at - len(word) <= ADVERB_REACH
+        if near and not re.search(r"[\d的]", before[at:]):
             return word, comp
     if before.endswith("的"):
         for word, comp in cues()["before"]:
@@ -97,6 +107,21 @@ def inside_quotes(text: str, pos: int, floor: int) -> bool:
     return False
 
 
+def _names_list(counted: str) -> bool:
+    """8个方面, 5个重点领域, 11项具有前瞻性的重大事项: the thing counted is a list noun,
+    right after the unit or as the head that ends the phrase — not a noun further on
+    (13个省份开展了…领域…工作) or one the figure itself qualifies (900万人的目标任务)."""
+    phrase = _squeeze(counted)
+    if phrase.startswith("的"):
+        return False
+    head = phrase[:LIST_NOUN_REACH]
+    for word in words("list-noun"):
+        at = head.find(word)
+        if (at >= 0 and "的" not in head[:at]) or phrase.endswith(word):
+            return True
+    return False
+
+
 def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling: int) -> str:
     """Why the figure at ``[start, end)`` is not an indicator; '' when it is one."""
     if q.unit_kind in ("duration", "age"):
@@ -114,15 +139,19 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     if any(rest.startswith(w) for w in words("name-suffix")):
         return "programme name"
     counted = phrase_after(text, end + len(word), ceiling, CLAUSE_STOPS)
-    if any(w in counted for w in words("list-noun")) or clause.rstrip().endswith("以下"):
+    if _names_list(counted) or clause.rstrip().endswith("以下"):
         return "list size"
     if any(w in counted for w in words("not-metric")):
         return "not a measured thing"
     bounded = word in ("以上", "以下", "及以上", "及以下", "以内") and not before_cue(clause)[0]
     if bounded and any(rest.startswith(w) for w in words("threshold")):
         return "eligibility threshold"
+    # 营业收入超过10亿元的企业: the figure qualifies who is meant, whatever the cue
+    heads = [w for w in words("threshold") if w != "的"]
+    if rest.startswith("的") and any(w in rest[1:7] for w in heads):
+        return "eligibility threshold"
     if q.unit == "%":
-        tail = _squeeze(clause)[-6:]
+        tail = _squeeze(clause)[-RATE_REACH:]
         for verb in words("rate-verb"):
             at = tail.rfind(verb)
             if at >= 0 and not any(m in tail[at:] for m in words("rate-movement")):
@@ -147,6 +176,7 @@ def metric_phrase(before: str, counted: str) -> str:
     phrase = _squeeze(before)
     phrase = PERIOD_RE.sub("", phrase)
     phrase = re.sub(r"[“”\"]|期间|时期|全年|到|至$", "", phrase).lstrip("内底末")
+    phrase = ENUMERATOR.sub("", phrase)  # 5.本县现有农户 → 本县现有农户
     changed = True
     while changed:
         changed = False

@@ -17,6 +17,8 @@ from policykg.builders.model import Document, Indicator, Span, Table
 from policykg.builders.numbers import Quantity, find_quantities
 
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+ATTRIBUTES = ("约束性", "预期性")
+UNIT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,16 @@ def _cell_quantities(cell: str, unit_cell: str) -> list[Quantity]:
     return out
 
 
+def _cell(cells: tuple[str, ...], column: int | None) -> str:
+    """The stripped text of ``column`` in a row, '' when the row is too short."""
+    return cells[column].strip() if column is not None and column < len(cells) else ""
+
+
+def _bracketed_unit(metric: str) -> str:
+    m = UNIT_IN_BRACKETS.search(metric)
+    return m.group(1) if m else ""
+
+
 def _offset(document: Document, span: Span, cell: str, q: Quantity) -> Span:
     if document.source.text[span.start: span.end] == cell:
         return Span(span.start + q.start, span.start + q.end)
@@ -88,9 +100,10 @@ def table_indicators(document: Document, table: Table, number: int,
         if cols.metric >= len(row.cells):
             continue
         metric = re.sub(r"\s+", "", row.cells[cols.metric])
-        unit_cell = row.cells[cols.unit].strip() if cols.unit is not None else ""
-        attribute = row.cells[cols.attribute].strip() if cols.attribute is not None else ""
-        attribute = attribute if attribute in ("约束性", "预期性") else ""
+        # no unit column: 人才资源总量（万人） states the unit in the metric's brackets
+        unit_cell = _cell(row.cells, cols.unit) or _bracketed_unit(metric)
+        # 约束性, [约束性], 〔预期性〕: the attribute word whatever brackets surround it
+        attribute = next((a for a in ATTRIBUTES if a in _cell(row.cells, cols.attribute)), "")
         in_metric = find_quantities(metric)
         found = []
         for col, kind, period in cols.values:

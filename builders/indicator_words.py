@@ -76,7 +76,7 @@ class DocTime:
 
 
 PERIOD_RE = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<ym>\d{1,2})\s*月(?!\s*\d{1,2}\s*日))?"
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<ym>\d{1,2})\s*月(?!\s*\d{1,2}\s*日)|(?P<yend>年?[底末]))?"
     r"|(?<![\d.年])(?P<m>\d{1,2})\s*月\s*(?:份|底|末)"
     r"|(?P<plan>十[二三四五六]五)"
     r"|(?P<every>每年)"
@@ -101,8 +101,9 @@ def find_periods(text: str, context_year: int | None) -> list[Period]:
             if re.search(r"\d{4}\s*年?\s*[-—至~]\s*$", text[max(0, m.start() - 8): m.start()]):
                 continue  # the end of a range (2018-2022年) names a span, not a period
             year = int(m.group("y"))
-            if m.group("ym"):
-                found.append(Period(f"{year}-{int(m.group('ym')):02d}", m.end(), year=year))
+            if m.group("ym") or m.group("yend"):
+                month = int(m.group("ym") or 12)  # 2023年底 ends in its December
+                found.append(Period(f"{year}-{month:02d}", m.end(), year=year))
             else:
                 found.append(Period(str(year), m.end(), year=year))
         elif m.group("m"):
@@ -134,7 +135,7 @@ def document_time(text: str, date: str = "") -> DocTime:
             strong_goal = (w for w, v in cues()["target"] if v == "strong")
             if re.search(r"[到至-]$", before) or any(w in after for w in strong_goal):
                 continue
-            if re.search(r"基本|远景|前$", after):
+            if re.search(r"^(?:底|末)?前|基本|远景|前$", after):  # 2023年底前: a deadline
                 continue
             years.append(int(m.group(1)))
         year = max(years) if years else None

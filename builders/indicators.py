@@ -31,7 +31,10 @@ from policykg.builders.model import Document, Indicator, Span, Task
 from policykg.builders.numbers import find_quantities
 
 CONTEXT_CHARS = 1000  # how far back a figure's time frame may be stated
-MOVEMENT = re.compile(r"\s*(提高|提升|增加|增长|扩大|下降|降低|减少|缩小|压缩|降)(到|至)\s*")
+# 从52%提高到65%, 从0.8吨标准煤下降到0.7吨: a short noun may follow the first figure
+MOVEMENT = re.compile(
+    r"[^\d，,。；;]{0,4}?(提高|提升|增加|增长|扩大|下降|降低|减少|缩小|压缩|降)(到|至)\s*")
+BASELINE = re.compile(r"[从由](?:19|20)\d{2}年(?:底|末)?的?")
 # the starting level of a movement: 从35%…, 由2020年的78%…
 MOVEMENT_FROM = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*$")
 POLICY_TITLE = re.compile(r"规划|方案|意见|通知|计划|办法|决定|纲要|措施")
@@ -147,8 +150,11 @@ def _time_reading(document: Document, sentence: Span, start: int, end: int,
     context = _context_periods(document, sentence, time)
     # a month without a year (12月份) belongs to the year the text is talking about
     year = next((p.year for p in reversed(context) if p.year), time.year)
-    # 每年 distributes over its own clause only
-    local = [p for p in find_periods(window, year)
+    # 每年 distributes over its own clause only; a baseline year (由2020年的70%) dates
+    # only the figure right after it
+    dated = BASELINE.sub(lambda m: m.group(0) if m.end() == len(window) else "_" * len(m.group(0)),
+                         window)
+    local = [p for p in find_periods(dated, year)
              if p.label != "每年" or p.end > clause_from]
     after = text[end: end + 10].lstrip("以上下内左右多余")
     if after.startswith(("的目标", "目标")):

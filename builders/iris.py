@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from policykg.ontology import GROUP, ID
 
@@ -35,6 +36,7 @@ def _allowed(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _UCSCHAR)
 
 
+@lru_cache(maxsize=1 << 16)
 def encode_key(key: str) -> str:
     """``key`` as an IRI path: CJK and "/" kept, everything an IRI forbids percent-encoded."""
     return "".join(

@@ -132,8 +132,15 @@ def mention_pattern() -> re.Pattern[str]:
     categories = tuple(f for (scope, f), u in unit_forms().items() if u.kind == "category")
     category = "(?:" + alternation(tuple(sorted(categories, key=lambda w: (-len(w), w)))) + ")"
     sub_unit = parent + "[\u4e00-\u9fff]{2,10}?司"
+    branches = branch_forms()
+    branch = ("(?:" + alternation(tuple(sorted({b.lead for b in branches if b.lead}, key=len,
+                                                reverse=True))) + ")?(?:"
+              + alternation(place_names()) + ")(?:"
+              + alternation(tuple(sorted({b.tail for b in branches}, key=len, reverse=True)))
+              + ")")
     return re.compile(
-        "(?:" + collective + "|" + team + "|" + sub_unit + "|(?:" + scope[:-1] + "|" + prefix
+        "(?:" + branch + "|" + collective + "|" + team + "|" + sub_unit + "|(?:" + scope[:-1]
+        + "|" + prefix
         + scope + ")" + body + "|" + category + "|" + parent + ")"
     )
 
@@ -142,3 +149,20 @@ def mention_pattern() -> re.Pattern[str]:
 def label_words(kind: str) -> dict[str, str]:
     """Words of one type from labels.tsv (label / column / deadline) → their value."""
     return {row["word"]: row["value"] for row in read_tsv("labels.tsv") if row["type"] == kind}
+
+
+@dataclass(frozen=True)
+class BranchForm:
+    lead: str  # written before the place: 人行
+    tail: str  # written after it: 中心支行
+    full: str  # official name, {short} / {name} = the place
+    body: str  # key of the branch under its place
+    national: str  # the central unit it belongs to
+
+
+@cache
+def branch_forms() -> tuple[BranchForm, ...]:
+    """Branches of central units (branches.tsv), longest written forms first."""
+    rows = [BranchForm(r["lead"], r["tail"], r["full"], r["body"], r["national"])
+            for r in read_tsv("branches.tsv")]
+    return tuple(sorted(rows, key=lambda b: (-len(b.lead) - len(b.tail), b.lead, b.tail)))

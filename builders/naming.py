@@ -2,18 +2,20 @@
 
 The node key is the jurisdiction path plus the official body of the name, so the same
 unit written differently in different documents (区人社局, 区人力资源社会保障局,
-上海市青浦区人力资源和社会保障局) gets the same key. Short forms, full forms and
-jurisdictions are data (builders/lexicons/*.tsv); this module only combines them.
+上海市青浦区人力资源和社会保障局) gets the same key. Short forms, full forms, branches
+of central units and places are data (builders/lexicons/*.tsv); this module only
+combines them. Each local unit links to the unit of the same line one level up
+(``counterpart``): 区人社局 → 市人社局 → 省人社厅 → 人社部.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from functools import cache
 
 from policykg.builders.lexicon import (
     Place,
+    branch_forms,
     collective_forms,
     place_names,
     places,
@@ -22,92 +24,18 @@ from policykg.builders.lexicon import (
     unit_words,
 )
 from policykg.builders.model import Agency
+from policykg.builders.places import (
+    NATION,
+    Jurisdiction,
+    chain_of,
+    display,
+    level_of,
+    locate,
+    path,
+)
 
-NATION = "中华人民共和国"
-LEVEL_ORDER = ("national", "provincial", "municipal", "district", "county")
-
-
-@dataclass(frozen=True)
-class Jurisdiction:
-    """Where a document belongs: its chain of places from the top down.
-
-    ``chain`` is empty when the document never says where it is from; its local units
-    are then kept apart per document (``document``) rather than guessed.
-    """
-
-    chain: tuple[Place, ...]
-    document: str
-
-    def at(self, level: str) -> tuple[Place, ...] | None:
-        """The chain down to the place of ``level`` (区 → the district), None if unknown."""
-        if level == "national":
-            return (places()[NATION],)
-        for i, place in enumerate(self.chain):
-            if place.level == level or (level == "provincial" and place.level == "municipal"
-                                        and place.parent == ""):
-                return self.chain[: i + 1]
-        return None
-
-    @property
-    def lowest(self) -> tuple[Place, ...] | None:
-        return self.chain or None
-
-
-def chain_of(place: Place) -> tuple[Place, ...]:
-    chain = [place]
-    while chain[0].parent:
-        chain.insert(0, places()[chain[0].parent])
-    return tuple(chain)
-
-
-def find_places(text: str) -> list[Place]:
-    """Places named in ``text`` (full or short name), deepest first."""
-    found = [p for p in places().values() if p.level != "national" and p.short and p.short in text]
-    return sorted(found, key=lambda p: (-len(chain_of(p)), p.name))
-
-
-def locate(document_id: str, heads: list[str], doc_number: str, body: str,
-           lines: tuple[str, ...] | list[str] = ()) -> Jurisdiction:
-    """The document's jurisdiction: from its issuer/title, else its number, else its
-    first lines, else the place its text names most often."""
-    if re.match(r"国(?:发|办发|函|办函)", doc_number) or any(
-        h.startswith(("国务院", NATION)) for h in heads
-    ):
-        return Jurisdiction((places()[NATION],), document_id)
-    for head in heads:
-        found = find_places(head)
-        if found:
-            return Jurisdiction(chain_of(found[0]), document_id)
-    prefix = re.match(r"[\u4e00-\u9fff]+?(?=[府政办委就人发规])", doc_number)
-    if prefix:
-        abbr = prefix.group(0)
-        fits = [p for p in places().values() if abbr in p.abbrs or abbr == p.short]
-        fits.sort(key=lambda p: (p.short not in body, -len(chain_of(p)), p.name))
-        if fits:
-            return Jurisdiction(chain_of(fits[0]), document_id)
-    for line in lines:
-        found = find_places(line)
-        if found:
-            return Jurisdiction(chain_of(found[0]), document_id)
-    counts = Counter({p.name: body.count(p.short) for p in places().values() if p.short})
-    best = sorted((-n, name) for name, n in counts.items() if n > 0)
-    if best:
-        return Jurisdiction(chain_of(places()[best[0][1]]), document_id)
-    return Jurisdiction((), document_id)
-
-
-def display(chain: tuple[Place, ...]) -> str:
-    """How a jurisdiction is written in front of a unit name: 上海市青浦区, 江门市."""
-    if not chain or chain[-1].level == "national":
-        return ""
-    place = chain[-1]
-    if place.name.endswith("区") and len(chain) > 1 and chain[-2].level == "municipal":
-        return chain[-2].name + place.name
-    return place.name
-
-
-def path(chain: tuple[Place, ...]) -> str:
-    return "/".join(p.name for p in chain)
+__all__ = ["Jurisdiction", "is_central", "locate", "resolve"]
+STREET_ENDINGS = ("镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府")
 
 
 def clean(mention: str) -> str:
@@ -127,53 +55,91 @@ def _body(body: str) -> tuple[str, str, str]:
     return body, "unit", ""
 
 
+def _doc_places(where: Jurisdiction) -> list[tuple[str, Place]]:
+    """Every way a place is written, the document's own (unlisted) places included."""
+    named = [(n, p) for p in places().values() if p.level != "national"
+             for n in (p.name, p.short) if n]
+    named += [(n, p) for p in where.chain if p.name not in places()
+              for n in (p.name, p.short) if n]
+    return sorted(named, key=lambda np: (-len(np[0]), np[0]))
+
+
+def _chain(place: Place, where: Jurisdiction) -> tuple[Place, ...]:
+    if place.name in places():
+        return chain_of(place)
+    i = next(i for i, p in enumerate(where.chain) if p.name == place.name)
+    return where.chain[: i + 1]
+
+
 def _split_prefix(text: str, where: Jurisdiction) -> tuple[tuple[Place, ...] | None, str, str]:
     """(jurisdiction chain, prefix as written, rest) of a mention."""
     chain: tuple[Place, ...] = ()
     written = ""
+    named = _doc_places(where)
     while True:  # 上海市青浦区…: take every place written in front, down the chain
-        name = next((n for n in place_names() if text.startswith(n, len(written))
-                     and len(text) > len(written) + len(n)), "")
-        if not name:
+        found = next(((n, p) for n, p in named if text.startswith(n, len(written))
+                      and len(text) > len(written) + len(n)), None)
+        if not found:
             break
-        place = next(p for p in places().values() if name in (p.name, p.short))
+        name, place = found
         if chain and place.parent != chain[-1].name:
             break
-        chain, written = chain_of(place), written + name
+        chain, written = _chain(place, where), written + name
     if chain:
         return chain, written, text[len(written):]
-    if text.startswith(unit_words("scope")):
-        return where.lowest, "", text
+    if text.startswith(unit_words("scope")) or ("local", text) in unit_forms():
+        return where.lowest, "", text  # 市场监管局: the 市 is part of the name
     for word in sorted(prefix_levels(), key=lambda w: (-len(w), w)):
         if text.startswith(word) and len(text) > len(word):
             return where.at(prefix_levels()[word]), word, text[len(word):]
     return where.lowest, "", text
 
 
-def resolve(mention: str, where: Jurisdiction) -> Agency:
-    """The Agency node a mention stands for, within the document's jurisdiction."""
+def _team(text: str) -> str:
+    """团区委 / 共青团杭州市委 → the 团委 form after its prefix (区团委, 杭州市团委)."""
+    team = re.fullmatch(r"(?:共青)?团(.+?)(?:委员会|委)", text)
+    if team and (team.group(1) in prefix_levels() or team.group(1) in place_names()):
+        return team.group(1) + "团委"
+    return text
+
+
+def is_central(mention: str) -> bool:
+    """Whether a mention can only be a central unit (人社部, 教育部; not 统计局)."""
     text = clean(mention)
+    return ("national", text) in unit_forms() and ("local", text) not in unit_forms()
+
+
+def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Agency:
+    """The Agency node a mention stands for, within the document's jurisdiction.
+
+    A bare form that is also a local unit (国资委, 统计局) is the local one in a local
+    document, unless it is listed among central units (``central_list``).
+    """
+    text = _team(clean(mention))
     national = unit_forms().get(("national", text))
-    if national:
+    if national and (central_list or not where.is_local or ("local", text) not in unit_forms()):
         return _national(national.full)
-    team = re.fullmatch(r"团(.+)委", text)
-    if team and team.group(1) in prefix_levels():
-        text = team.group(1) + "团委"
     for form, parent_form in _sub_units(text):
         parent = _national(unit_forms()[("national", parent_form)].full)
         name = parent.name.removeprefix(NATION) + form
         return Agency(f"{parent.key}/{form}", name, "unit", "national", NATION, parent.key)
+    branch = _branch(text, where)
+    if branch:
+        return branch
     chain, prefix, rest = _split_prefix(text, where)
+    if not prefix and rest.endswith("总局"):  # a 总局 is central (市场监督管理总局)
+        return _national(rest if rest.startswith(("国家", "中国")) else "国家" + rest)
     template = collective_forms().get(prefix + rest)
     if template and chain:
         name = template.replace("{place}", chain[-1].name)
         key = f"{path(chain)}/{prefix}{rest}"
-        return Agency(key, name, "collective", _level(chain), chain[-1].name)
+        return Agency(key, name, "collective", level_of(chain), chain[-1].name)
     scope = next((w for w in unit_words("scope") if rest.startswith(w)), "")
-    collective = bool(scope) or rest.startswith("各") or "成员单位" in rest
     body, kind, central = _body(rest[len(scope):])
-    if collective:
-        kind = "collective" if rest.startswith("各") or "成员单位" in rest else "category"
+    if scope or rest.startswith("各") or "成员单位" in rest:
+        # 各街镇, 各有关部门: several units; 各级X部门, 区镇两级X部门: a class of units
+        several = (rest.startswith("各") and not scope) or "成员单位" in rest
+        kind = "collective" if several else "category"
         body = scope + body
     if not prefix and kind == "category" and not scope:
         # a generic class (人社部门, 有关部门) names no one unit: keep it as written
@@ -185,29 +151,66 @@ def resolve(mention: str, where: Jurisdiction) -> Agency:
         return Agency(f"{NATION}/{body}", body, kind, "national", NATION)
     jur = display(chain)
     name = body.replace("{jur}", jur) if "{jur}" in body else jur + body
-    key = f"{path(chain)}/{body.replace('{jur}', '')}"
-    counterpart = ""
-    if kind == "unit" and len(chain) > 1 and chain[-2].level != "national":
-        counterpart = f"{path(chain[:-1])}/{body.replace('{jur}', '')}"
-    elif kind == "unit" and central:
-        counterpart = _national(central).key
-    return Agency(key, name, kind, _level(chain), chain[-1].name, "", counterpart)
+    bare = body.replace("{jur}", "")
+    if kind == "unit" and bare.endswith(STREET_ENDINGS):  # 赵巷镇, 夏阳街道: a town or street
+        return Agency(f"{path(chain)}/{bare}", name, kind, "street", bare)
+    return Agency(f"{path(chain)}/{bare}", name, kind, level_of(chain), chain[-1].name, "",
+                  _counterpart(chain, bare, kind, central))
+
+
+def _counterpart(chain: tuple[Place, ...], body: str, kind: str, central: str) -> str:
+    """The unit of the same line one level up: the parent place's unit, else the centre."""
+    if kind != "unit":
+        return ""
+    if len(chain) > 1 and chain[-2].level != "national":
+        return f"{path(chain[:-1])}/{_body_at(body, chain[-2].level, central)}"
+    return _national(central).key if central else ""
+
+
+def _body_at(body: str, level: str, central: str) -> str:
+    """The body of a unit's line at ``level``: a province's 人社局 is its 人社厅."""
+    if level != "provincial" or not central or not body.endswith("局"):
+        return body
+    stem = body[:-1]
+    same_line = sorted({f.full for f in unit_forms().values()
+                        if f.scope == "local" and f.national == central})
+    for ending in ("厅", "委员会"):
+        if stem + ending in same_line:
+            return stem + ending
+    return body
+
+
+def _branch(text: str, where: Jurisdiction) -> Agency | None:
+    """人行杭州中心支行, 浙江银保监局, 国家税务总局湖北省税务局: a central unit's branch."""
+    for row in branch_forms():
+        if not text.startswith(row.lead) or not text.endswith(row.tail):
+            continue
+        written = text[len(row.lead) : len(text) - len(row.tail)]
+        place = next((p for n, p in _doc_places(where) if n == written), None)
+        if place is None:
+            continue
+        chain = _chain(place, where)
+        name = row.full.replace("{short}", place.short or place.name).replace(
+            "{name}", place.name)
+        return Agency(f"{path(chain)}/{row.body}", name, "unit", level_of(chain),
+                      place.name, "", _national(row.national).key)
+    return None
 
 
 def _national(full: str) -> Agency:
     return Agency(f"{NATION}/{full.removeprefix(NATION)}", full, "unit", "national", NATION)
 
 
+@cache
+def _national_forms() -> tuple[str, ...]:
+    """Forms of central units, longest first (sorted once, not per mention)."""
+    ranked = sorted(unit_forms().items(), key=lambda kv: -len(kv[0][1]))
+    return tuple(form for (scope, form), _ in ranked if scope == "national")
+
+
 def _sub_units(text: str) -> list[tuple[str, str]]:
     """(司 name, ministry form) when the mention is a department of a central unit."""
-    for (scope, form), _ in sorted(unit_forms().items(), key=lambda kv: -len(kv[0][1])):
-        if scope == "national" and text.startswith(form) and re.fullmatch(
-            r"[\u4e00-\u9fff]{2,10}司", text[len(form):]
-        ):
+    for form in _national_forms():
+        if text.startswith(form) and re.fullmatch(r"[\u4e00-\u9fff]{2,10}司", text[len(form):]):
             return [(text[len(form):], form)]
     return []
-
-
-def _level(chain: tuple[Place, ...]) -> str:
-    level = chain[-1].level
-    return level if level in LEVEL_ORDER else ""

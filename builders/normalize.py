@@ -139,13 +139,15 @@ def paragraphs(chars: Chars, fmt: str) -> Chars:
             pending.append(line)
             blank_run = 0
             continue
+        if fmt == "pdf":  # the PDF reader marks wraps by layout: one newline, no blank line
+            wrapped = blank_run == 0
+        else:
+            wrapped = blank_run <= 1 and prev_size >= short and not _ends_paragraph(prev_text)
         join = (
             open_para
             and kind == "text"
             and prev_kind == "text"
-            and blank_run <= 1
-            and prev_size >= short
-            and not _ends_paragraph(prev_text)
+            and wrapped
             and not _MARKER.match(text)
         )
         if join:

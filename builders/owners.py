@@ -7,7 +7,12 @@ All conventions work on plain strings and return offsets into the string given:
                                                 rule to every later list in the document
   （X牵头，Y配合） （X、Y牵头，Z参加）          lead / co (参加, 参与 = co)
   （A、B按照职责分工负责）                      responsible
-  （完成时限：2023年12月。责任部门：A、B）       deadline + owners
+  （完成时限：2023年12月。责任部门：A、B）       deadline + owners (builders/deadlines.py)
+  （A、B负责，2022年底前完成）                   deadline written without a label
+  （A（牵头）、B、C）                            A lead, the rest co
+  A，B负责                                      units before the comma share the verb
+A task-division table row takes its roles from the column headers (``row_owners``).
+Label words and table headers are data: builders/lexicons/labels.tsv.
 Items are split on 、，； outside brackets; 等 ends the named units, and a collective
 after it (等有关部门, 等和各地区) is an owner of its own; collectives sharing a head
 (各市、县) stay one item.
@@ -24,6 +29,7 @@ from policykg.builders.lexicon import (
     collective_forms,
     label_words,
     mention_pattern,
+    prefix_levels,
     unit_forms,
     unit_words,
 )
@@ -39,6 +45,7 @@ VERB_TAIL = (
     ("参加", "co"), ("参与", "co"),
 )
 SPLIT = "、，,；;"
+LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
 OPEN, CLOSE = "(（〔[", ")）〕]"
 
 
@@ -91,6 +98,8 @@ def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
             start = i + 1
     items: list[tuple[str, int, int]] = []
     heads = unit_words("collective-head")
+    # 各市（州）、县（市、区）人民政府: one collective, the 各 shared by every head
+    shared_head = re.compile("各(?:" + "|".join(heads) + r")(?:[(（][^)）]*[)）])?(?:、.+)?")
     for s, e in raw:
         for piece_start, piece_end in _split_etc(text, s, e):
             while piece_end > piece_start and text[piece_end - 1].isspace():
@@ -99,9 +108,7 @@ def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
             if not piece:
                 continue
             prev = items[-1][0] if items else ""
-            if prev and re.fullmatch("各(?:" + "|".join(heads) + ")(?:、.+)?", prev) and (
-                piece.startswith(heads)
-            ):
+            if prev and shared_head.fullmatch(prev) and piece.startswith(heads):
                 items[-1] = (text[items[-1][1] - base : piece_end], items[-1][1], piece_end + base)
                 continue
             items.append((piece, piece_start + base, piece_end + base))
@@ -127,10 +134,15 @@ def _split_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: str,
                order: int) -> list[Listed]:
     items = split_items(clause, base)
+    marked = [bool(LEAD_MARK_RE.search(m)) for m, _, _ in items]
     out = []
     for i, (mention, s, e) in enumerate(items):
         r = role
-        if role == "responsible" and lead_first:
+        if any(marked) and role == "responsible":  # A（牵头）、B、C
+            r = "lead" if marked[i] else "co"
+            cut = LEAD_MARK_RE.search(mention)
+            mention, e = (mention[: cut.start()], s + cut.start()) if cut else (mention, e)
+        elif role == "responsible" and lead_first:
             r = "lead" if i == 0 and order == 0 else "co"
         out.append(Listed(mention, s, e, r, order + i, deadline))
     return out
@@ -155,19 +167,25 @@ def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], 
         return out, rule
     lead_first = rule.lead_first or bool(LEAD_FIRST_RE.search(content))
     new_rule = ListRule(True) if LEAD_FIRST_RE.search(content) and "下同" in content else rule
-    pos = 0
-    for clause in re.split(r"[，,。；;]", content):
-        start = content.index(clause, pos)
-        pos = start + len(clause)
+    pending: int | None = None  # start of unit clauses waiting for a verb (A，B负责)
+    for m in re.finditer(r"[^，,。；;]+", content):
+        clause, start = m.group(0), m.start()
+        if start and content[start - 1] not in "，,":
+            pending = None
         for tail, role in VERB_TAIL:
             if clause.endswith(tail) and len(clause) > len(tail):
-                units = clause[: -len(tail)]
+                first = start if pending is None else pending
+                units = content[first : m.end() - len(tail)]
                 if units.endswith("等"):
                     units = units[:-1]
                 # 按照职责分工负责: each for its own part, whatever the first-is-lead rule
-                out += _role_list(units, base + start, role.replace("each", "responsible"),
+                out += _role_list(units, base + first, role.replace("each", "responsible"),
                                   lead_first and role == "responsible", deadline, len(out))
+                pending = None
                 break
+        else:
+            units_only = all(looks_like_unit(t) for t, _, _ in split_items(clause))
+            pending = (start if pending is None else pending) if units_only else None
     if not out and not re.search(r"[。：:]", content):
         # a bare list at the end of a measure (A、B，各市、县): kept by the caller only
         # when every item is a unit
@@ -193,6 +211,7 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
 
 
 GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
+TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a bare level word (区、镇)
 
 
 def looks_like_unit(mention: str) -> bool:
@@ -202,6 +221,10 @@ def looks_like_unit(mention: str) -> bool:
     if text in collective_forms() or ("national", text) in unit_forms():
         return True
     if text.startswith("各") or text.endswith(GROUP_ENDINGS):
+        return True
+    if text.endswith(TOWN_ENDINGS) and len(text) >= 3 and not text.startswith(
+        tuple(prefix_levels())
+    ):
         return True
     return bool(mention_pattern().fullmatch(text))
 

@@ -86,9 +86,8 @@ def issuer_chain(head: str) -> tuple[Place, ...]:
             pos += len(place.name)
             continue
         m = ADHOC_RE.match(head, pos)
-        if not m or not ISSUER_TAIL_RE.fullmatch(head[m.end():]) and not ADHOC_RE.match(
-            head, m.end()
-        ):
+        if not m or not (ISSUER_TAIL_RE.fullmatch(head[m.end():])
+                         or ADHOC_RE.match(head, m.end())):
             break
         name = m.group(1)
         suffix, level = next((s, lv) for s, lv in SUFFIX_LEVEL if name.endswith(s))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from policykg.builders.lexicon import mention_pattern, role_words, unit_words
 
 SEPARATORS = "、和及与"
-STRONG_SUFFIX = ("委员会", "领导小组", "联席会议", "办公室", "管理中心", "服务中心", "联调中心")
+STRONG_SUFFIX = ("委员会", "领导小组", "联席会议", "办公室", "管理中心", "服务中心")
 
 
 @dataclass(frozen=True)

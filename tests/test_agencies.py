@@ -5,7 +5,8 @@ document text with one measure per paragraph, ``# expect``, then one row per own
 measure number, mention as written, role, full name of the agency node, then the
 fields named by ``# columns:`` (deadline, kind, level). With ``# file: .html`` (or .md,
 .txt) the text is a whole document read like any input file: its tasks are found by
-builders/tasks.py and the first column is the task's section.
+builders/tasks.py and the first column is the task's section. ``# xfail:`` names a gap
+of an earlier stage that keeps a case from passing yet.
 tests/cases/agencies/*.txt: header lines, one mention per line, ``# expect``, then
 mention, node key, full name, level.
 """
@@ -64,8 +65,10 @@ def _paragraph_tasks(text: str) -> tuple[Task, ...]:
 
 
 @pytest.mark.parametrize("path", OWNER_CASES, ids=[p.stem for p in OWNER_CASES])
-def test_owner_case(path: Path, tmp_path: Path) -> None:
+def test_owner_case(path: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     meta, text, expected, head = _read_case(path)
+    if "xfail" in head:  # a known gap of an earlier stage, named in the case
+        request.applymarker(pytest.mark.xfail(reason=head["xfail"], strict=False))
     if "file" in head:
         file = tmp_path / ("doc" + head["file"])
         file.write_text(text, "utf-8")
@@ -131,3 +134,26 @@ def test_lists_before_the_rule_stay_plain() -> None:
         ("1", "responsible"), ("1", "responsible"), ("2", "lead"), ("2", "co"),
         ("3", "responsible"), ("3", "responsible"),
     ]
+
+
+
+def _where(issuer: str) -> agencies.Jurisdiction:
+    return agencies.jurisdiction(_document("\n", DocumentMeta(issuers=(issuer,))))
+
+
+def test_counterparts_link_a_district_unit_up_to_the_ministry() -> None:
+    district = resolve("区人社局", _where("广东省广州市天河区人民政府"))
+    city = resolve("市人力资源和社会保障局", _where("广州市人民政府"))
+    province = resolve("省人社厅", _where("广东省人民政府"))
+    ministry = resolve("人社部", _where("国务院"))
+    assert district.counterpart == city.key == "广东省/广州市/人力资源和社会保障局"
+    assert city.counterpart == province.key == "广东省/人力资源和社会保障厅"
+    assert province.counterpart == ministry.key == "中华人民共和国/人力资源和社会保障部"
+    # a 直辖市 stands at the provincial level: its district's unit links to the city's
+    qingpu = resolve("区人社局", _where("上海市青浦区人民政府"))
+    shanghai = resolve("市人社局", _where("上海市人民政府"))
+    assert qingpu.counterpart == shanghai.key
+    assert shanghai.counterpart == ministry.key
+    # a line named differently per level: a city's 卫健局 → the province's 卫健委
+    assert resolve("市卫健局", _where("广州市人民政府")).counterpart == resolve(
+        "省卫健委", _where("广东省人民政府")).key

@@ -47,3 +47,13 @@ def test_same_document_same_indicators(tmp_path: Path) -> None:
     case = CASES[0]
     text, _ = _read_case(case)
     assert _extract(text, tmp_path) == _extract(text, tmp_path)
+
+
+def test_plan_table_attributes_whatever_the_brackets(tmp_path: Path) -> None:
+    text, _ = _read_case(CASES[0].parent / "plan-table-unit-in-the-metric.txt")
+    doc = tmp_path / "plan.txt"
+    doc.write_text(text, "utf-8")
+    found = indicators.find(structure.parse(ingest.read(doc)), ())
+    assert [(i.value, i.attribute) for i in found] == [
+        (120e4, "预期性"), (150e4, "预期性"), (2.1, "约束性"), (2.5, "约束性")]
+    assert len({i.pair for i in found}) == 2

@@ -47,7 +47,9 @@ def test_words_made_of_numerals_are_not_quantities(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"), [("不超过6个月", "duration"), ("35岁以下", "age"), ("2022年", "strict")]
+    ("text", "kind"),
+    [("不超过6个月", "duration"), ("35周岁以下", "age"), ("2022年", "strict"),
+     ("35岁以下", "strict"), ("3个工作日", "duration"), ("5天", "strict")],
 )
 def test_time_spans_and_ages_are_marked(text: str, kind: str) -> None:
     (q,) = find_quantities(text)

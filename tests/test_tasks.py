@@ -53,3 +53,29 @@ def test_news_tasks_are_sentences_where_a_unit_acts(tmp_path: Path) -> None:
     assert "率先出台" in text[found[0].span.start : found[0].span.end]
     assert "将继续" in text[found[1].span.start : found[1].span.end]
     assert all(t.key == f"s{t.span.start}" for t in found)
+
+
+TABLE_PLAN = """关于促进高校毕业生就业的工作方案
+
+一、主要措施
+（一）拓宽就业渠道。鼓励企业吸纳高校毕业生就业。
+（二）重点任务分工。各单位按照下表抓好落实。
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t开展就业见习\t市人社局\t团市委\t2023年6月
+2\t落实社保补贴\t市人社局\t市财政局\t长期坚持
+"""
+
+
+def test_rows_of_a_task_division_table_are_tasks(tmp_path: Path) -> None:
+    document = _document(tmp_path, TABLE_PLAN)
+    found = tasks.find(document)
+    text = document.source.text
+    assert [(t.section, t.heading) for t in found] == [
+        ("1.1", "拓宽就业渠道"),
+        ("1.2", "重点任务分工"),
+        ("1", "开展就业见习"),
+        ("2", "落实社保补贴"),
+    ]
+    # the section holding the table keeps only its own text; each row is its own task
+    assert "市人社局" not in text[found[1].span.start : found[1].span.end]
+    assert text[found[2].span.start : found[2].span.end].startswith("1\t开展就业见习")

@@ -61,6 +61,7 @@ class Bench:
     citations: tuple[Citation, ...] = ()
     queries: tuple[QuerySpec, ...] = ()
     network: nx.Graph | None = None  # from graph.analytics.co_responsibility_graph
+    measures: tuple[Row, ...] = ()  # graph.analytics.measures(network): unit, degree, ...
 
     @classmethod
     def from_rows(
@@ -68,6 +69,7 @@ class Bench:
         rows: Mapping[str, Sequence[Row]],
         queries: Sequence[QuerySpec] = (),
         network: nx.Graph | None = None,
+        measures: Sequence[Row] = (),
     ) -> Bench:
         counts = {row.get("kind", ""): row.get("count", "") for row in rows.get("stats", ())}
         agencies: dict[str, AgencyInfo] = {}
@@ -94,6 +96,7 @@ class Bench:
             citations=tuple(sorted(citations, key=lambda c: (c.source, c.label, c.cited))),
             queries=tuple(sorted(queries, key=lambda q: q.name)),
             network=network,
+            measures=tuple(measures),
         )
 
     def info(self, iri: str, label: str = "") -> AgencyInfo:

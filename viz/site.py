@@ -142,7 +142,7 @@ def _graph_views(data: ViewData, bench: Bench) -> list[tuple[str, str, str]]:
         view = tagger.apply(views.co_responsibility(data, bench))
         rows = [
             {**row, "url": agency_url(row["unit"], "../"), "level": bench.info(row["unit"]).level}
-            for row in views.measures(bench.network)
+            for row in bench.measures
         ]
         page = render_network(view, root="../", vis_file=VIS_FILE, template="measures.html",
                               filters=options, more_scripts=[html.app_script("table")],

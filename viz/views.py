@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policykg.graph.analytics import measures
 from policykg.viz.bench import Bench
 from policykg.viz.data import Fact, ViewData
 from policykg.viz.graphs import _doc_node, _task_node, agency_url, group_url
@@ -95,7 +94,7 @@ def co_responsibility(data: ViewData, bench: Bench, root: str = "../") -> Networ
     graph = bench.network
     if graph is None:
         return view
-    for row in measures(graph):
+    for row in bench.measures:
         node_id = _agency(view, bench, row["unit"], row["unit_label"], root)
         community = int(row["community"])
         view.nodes[node_id].update(

@@ -17,8 +17,11 @@ from policykg import pipeline as _pipeline
 from policykg import queries as _queries
 from policykg.builders import Built, build_document
 from policykg.errors import NoGraphError, PolicyKGError, QueryError
+from policykg.exports import export_graph
 from policykg.pipeline import BuildReport, DocumentResult
 from policykg.queries import CannedQuery
+from policykg.serving import Workbench, push_graph, serve_workbench
+from policykg.workbench import write_workbench
 from policykg.workspace import (
     QueryResult,
     format_rows,
@@ -38,10 +41,14 @@ def build_corpus(
     jobs: int | None = None,
     progress: _pipeline.Progress | None = None,
     views: bool = True,
+    shard: tuple[int, int] | None = None,
 ) -> BuildReport:
-    """Build every document under ``inputs`` into ``out_dir``; optionally draw the views."""
+    """Build every document under ``inputs`` (or shard ``(i, n)`` of them) into ``out_dir``;
+    optionally draw the views."""
     out = Path(out_dir)
-    report = _pipeline.build([Path(p) for p in inputs], out, jobs=jobs, progress=progress)
+    report = _pipeline.build(
+        [Path(p) for p in inputs], out, jobs=jobs, progress=progress, shard=shard
+    )
     if views and any(d.status in ("built", "unchanged") for d in report.documents):
         render_views(out, out / "views")
     return report
@@ -61,14 +68,19 @@ __all__ = [
     "PolicyKGError",
     "QueryError",
     "QueryResult",
+    "Workbench",
     "build_corpus",
     "build_document",
     "canned_queries",
+    "export_graph",
     "format_rows",
     "graph_stats",
     "load_graph",
     "open_store",
+    "push_graph",
     "render_views",
     "run_query",
+    "serve_workbench",
     "validate_graph",
+    "write_workbench",
 ]

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import policykg as api
+from policykg.buildfiles import parse_shard
 from policykg.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PolicyKGError
 
 app = typer.Typer(
@@ -36,8 +37,16 @@ def build(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("build"),
     jobs: Annotated[int | None, typer.Option(help="worker processes (default: by size)")] = None,
     views: Annotated[bool, typer.Option(help="also write the HTML views to OUT/views")] = True,
+    shard: Annotated[
+        str | None, typer.Option(help="build only shard i of n (i/n, 1 <= i <= n), by file name")
+    ] = None,
 ) -> None:
     """Build the graph, the embedded store, the answers and the build report."""
+    try:
+        part = parse_shard(shard) if shard else None
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -50,7 +59,9 @@ def build(
         def tick(done: int, total: int, path: str) -> None:
             bar.update(task, completed=done, total=total, description=Path(path).name[:40])
 
-        report = api.build_corpus(docs, out_dir, jobs=jobs, progress=tick, views=views)
+        report = api.build_corpus(
+            docs, out_dir, jobs=jobs, progress=tick, views=views, shard=part
+        )
     for doc in report.documents:
         if doc.status in ("failed", "duplicate"):
             err.print(f"{doc.path}: {doc.status}: {doc.problem}", highlight=False, markup=False)
@@ -126,3 +137,57 @@ def stats(graph: GraphDir = Path("build")) -> None:
         raise _fail(exc) from None
     for key, value in counts.items():
         out.print(f"{key:>20}  {value}", highlight=False)
+
+
+@app.command()
+def serve(
+    graph: GraphDir = Path("build"),
+    port: Annotated[int, typer.Option(help="port of the workbench")] = 7878,
+    host: Annotated[str, typer.Option(help="address to bind (loopback by default)")] = "127.0.0.1",
+    timeout: Annotated[int, typer.Option(help="query time-out in seconds")] = 30,
+    writable: Annotated[bool, typer.Option(help="accept SPARQL Update and pushes")] = False,
+) -> None:
+    """Serve the graph with Oxigraph (read-only) and the workbench; Ctrl-C stops both."""
+    try:
+        bench = api.serve_workbench(graph, host=host, port=port, timeout_s=timeout,
+                                    writable=writable)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    out.print(f"workbench {bench.url}  SPARQL {bench.sparql_url}  (Ctrl-C stops)", highlight=False)
+    try:
+        bench.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        bench.stop()
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option(help="Graph Store Protocol URL, e.g. http://host/store")],
+    graph: GraphDir = Path("build"),
+) -> None:
+    """Send each document's graph to a SPARQL Graph Store endpoint (one named graph each)."""
+    try:
+        count = api.push_graph(graph, endpoint)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    out.print(f"{count} document graphs pushed to {endpoint}", highlight=False)
+
+
+@app.command()
+def export(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="file to write")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig, "
+                                     "jsonld, graphml, gexf, csv or xlsx")] = "turtle",
+    graph: GraphDir = Path("build"),
+    query: Annotated[str | None, typer.Option(help="canned query (csv, xlsx)")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value")] = None,
+) -> None:
+    """Export the graph (RDF), the agency network (GraphML, GEXF) or a query (CSV, XLSX)."""
+    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    try:
+        path = api.export_graph(graph, fmt, out_file, query=query, params=params)
+    except PolicyKGError as exc:
+        raise _fail(exc) from None
+    out.print(f"wrote {path}", highlight=False)

@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from policykg.buildfiles import (
-    SUPPORTED_SUFFIXES,
     builder_fingerprint,
     discover,
     in_shard,
@@ -35,6 +34,9 @@ from policykg.buildfiles import (
 from policykg.errors import NoGraphError
 
 ANSWER_QUERIES = ("task-owners", "indicators", "task-groups")
+# Real policy documents are well under 1 MB; a bigger file is an archive, a dump or a
+# mistake, and extracting it would take minutes and gigabytes. Raise with POLICYKG_MAX_MB.
+MAX_DOCUMENT_BYTES = int(os.environ.get("POLICYKG_MAX_MB", "20")) << 20
 STORE_BATCH_BYTES = 64 << 20  # N-Quads per bulk load: few calls, bounded memory
 Progress = Callable[[int, int, str], None]
 
@@ -111,26 +113,37 @@ def build(
     jobs: int | None = None,
     progress: Progress | None = None,
     answers: bool = True,
+    shard: tuple[int, int] | None = None,
 ) -> BuildReport:
-    """Build the graph of every document under ``inputs`` into ``out_dir``."""
+    """Build the graph of every document under ``inputs`` (or of one shard) into ``out_dir``."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    files, results = discover(inputs)
+    files, missing = discover(inputs)
+    results = [DocumentResult(p.stem, str(p), "failed", "no such file or folder") for p in missing]
     manifest_path = out_dir / "manifest.json"
     old = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    fingerprint = _builder_fingerprint()
-    old_docs: dict[str, dict[str, str]] = (
-        old.get("documents", {}) if old.get("builder") == fingerprint else {}
-    )
+    fingerprint = builder_fingerprint()
+    same_builder = old.get("builder") == fingerprint
+    old_docs: dict[str, dict] = old.get("documents", {}) if same_builder else {}
 
     todo: list[DocumentResult] = []
     seen_hash: dict[str, str] = {}
     seen_source: set[str] = set()
     for path in files:
+        if not in_shard(path.stem, shard):
+            continue
         result = DocumentResult(path.stem, str(path), "built")
         results.append(result)
         try:
-            result.sha256 = _sha256(path)
+            size = path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                result.status = "failed"
+                result.problem = (
+                    f"file is {size / (1 << 20):.0f} MB, over the {MAX_DOCUMENT_BYTES >> 20} MB "
+                    "limit for one document; split it, or set POLICYKG_MAX_MB"
+                )
+                continue
+            result.sha256 = sha256(path)
         except OSError as exc:
             result.status, result.problem = "failed", f"cannot read: {exc.strerror}"
             continue
@@ -144,91 +157,97 @@ def build(
         seen_hash[result.sha256] = str(path)
         seen_source.add(result.source)
         prior = old_docs.get(result.source, {})
-        shard = out_dir / "shards" / f"{result.source}.nq"
-        if prior.get("sha256") == result.sha256 and shard.exists():
+        shard_file = out_dir / "shards" / f"{result.source}.nq"
+        if prior.get("sha256") == result.sha256 and shard_file.exists():
             result.status = "unchanged"
-            result.counts = dict(prior.get("counts", {}))  # type: ignore[arg-type]
+            result.counts = dict(prior.get("counts", {}))
+            result.triples = int(prior.get("triples", 0))
             continue
         todo.append(result)
 
-    shards = _extract(todo, out_dir, jobs, progress)
-    _update_store(out_dir, shards, removed=sorted(set(old_docs) - seen_source))
+    built = _extract(todo, out_dir, jobs, progress)
+    # a document that was built before and failed now keeps no stale graph either
+    kept = {r.source for r in results if r.status in ("built", "unchanged")}
+    removed = sorted(set(old_docs) - kept)
+    _update_store(out_dir, built, removed)
     _write_manifest(manifest_path, fingerprint, results)
     report = BuildReport(str(out_dir), sorted(results, key=lambda r: r.path))
     if answers:
         write_answers(out_dir)
-    report.triples = _count_triples(out_dir)
+    report.triples = sum(r.triples for r in results if r.status in ("built", "unchanged"))
     report.seconds = round(time.perf_counter() - started, 3)
-    _write_atomic(out_dir / "report.json", report.to_json() + "\n")
+    write_atomic(out_dir / "report.json", report.to_json() + "\n")
     return report
 
 
 def _extract(
     todo: list[DocumentResult], out_dir: Path, jobs: int | None, progress: Progress | None
-) -> dict[str, str]:
-    """Run the builders on the changed files; return source id → N-Quads of those built."""
-    built: dict[str, str] = {}
+) -> list[str]:
+    """Run the builders on the changed files, writing their shards; return the sources built."""
+    built: list[str] = []
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
 
     def record(result: DocumentResult, outcome: Outcome) -> None:
         nquads, result.counts, result.warnings, result.encoding, raw = outcome
+        result.triples = nquads.count("\n")
         # the decoded text the spans point into, for the document views
-        _write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
-        _write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
-        built[result.source] = nquads
+        write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
+        write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
+        built.append(result.source)
 
+    def settle(result: DocumentResult, outcome: Callable[[], Outcome]) -> None:
+        try:
+            record(result, outcome())
+        except Exception as exc:  # one bad file never stops the batch
+            result.status, result.problem = "failed", _describe(exc)
+        if progress:
+            progress(len(settled) + 1, len(todo), result.path)
+        settled.append(result.source)
+
+    settled: list[str] = []
     if workers <= 1:
-        for i, result in enumerate(todo, 1):
-            try:
-                record(result, _build_one(result.path))
-            except Exception as exc:  # one bad file never stops the batch
-                result.status, result.problem = "failed", _describe(exc)
-            if progress:
-                progress(i, len(todo), result.path)
+        for result in todo:
+            settle(result, lambda r=result: _build_one(r.path))
         return built
+    # a bounded window of pending documents: results are written and dropped as they come,
+    # so memory does not grow with the corpus
+    window: deque[tuple[DocumentResult, Future[Outcome]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [(r, pool.submit(_build_one, r.path)) for r in todo]
-        for i, (result, future) in enumerate(futures, 1):
-            try:
-                record(result, future.result())
-            except Exception as exc:
-                result.status, result.problem = "failed", _describe(exc)
-            if progress:
-                progress(i, len(todo), result.path)
+        for result in [*todo, None]:
+            if result is not None:
+                window.append((result, pool.submit(_build_one, result.path)))
+            while window and (result is None or len(window) > 4 * workers):
+                done, future = window.popleft()
+                settle(done, future.result)
     return built
 
 
-def _update_store(out_dir: Path, shards: dict[str, str], removed: list[str]) -> None:
+def _update_store(out_dir: Path, built: list[str], removed: list[str]) -> None:
     from policykg.builders.rdf import document_iri
     from policykg.graph.store import EmbeddedStore
 
+    shards = [(document_iri(s), out_dir / "shards" / f"{s}.nq") for s in sorted(built)]
     store = EmbeddedStore(out_dir / "store")
     try:
         for source in removed:
             store.remove_document(document_iri(source))
             (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
             (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
-        for source, nquads in sorted(shards.items()):
-            store.replace_document(document_iri(source), nquads)
+        for batch in read_batches(shards, STORE_BATCH_BYTES):
+            texts = {iri: Path(p).read_text(encoding="utf-8") for iri, p in batch.items()}
+            store.replace_documents(texts)
     finally:
         store.close()
 
 
 def _write_manifest(path: Path, fingerprint: str, results: list[DocumentResult]) -> None:
     documents = {
-        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts}
+        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts, "triples": r.triples}
         for r in results
         if r.status in ("built", "unchanged")
     }
     body = {"builder": fingerprint, "documents": dict(sorted(documents.items()))}
-    _write_atomic(path, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-
-
-def _count_triples(out_dir: Path) -> int:
-    return sum(
-        sum(1 for line in p.open(encoding="utf-8") if line.strip())
-        for p in sorted((out_dir / "shards").glob("*.nq"))
-    )
+    write_atomic(path, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def require_graph(graph_dir: Path) -> Path:
@@ -249,7 +268,7 @@ def write_answers(graph_dir: Path) -> list[Path]:
             query = queries.load(name)
             rows = queries.run(store, query, {})
             target = graph_dir / "answers" / f"{name}.csv"
-            _write_atomic(target, queries.to_csv(rows, query.columns))
+            write_atomic(target, queries.to_csv(rows, query.columns))
             written.append(target)
     finally:
         store.close()

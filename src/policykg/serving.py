@@ -10,6 +10,7 @@ runs a canned query by name with its parameters bound as escaped RDF terms
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 import threading
 import urllib.error
@@ -186,9 +187,12 @@ class Workbench:
         return self
 
     def wait(self) -> None:
-        """Block until Ctrl-C (or ``stop`` from another thread)."""
-        if self._thread is not None:
-            self._thread.join()
+        """Block until Ctrl-C or SIGTERM (both raise KeyboardInterrupt here), or ``stop``."""
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _interrupt)
+            signal.signal(signal.SIGINT, _interrupt)  # even when started with SIGINT ignored
+        while self._thread is not None and self._thread.is_alive():
+            self._thread.join(0.5)  # short joins so the signal is seen at once
 
     def stop(self) -> None:
         """Stop the web server, then the Oxigraph process (by PID); remove the site."""
@@ -208,6 +212,10 @@ class Workbench:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_workbench(graph_dir: Path | str = "build", **options: object) -> Workbench:

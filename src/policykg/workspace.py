@@ -14,7 +14,6 @@ import rdflib
 
 from policykg import queries
 from policykg.errors import QueryError
-from policykg.graph import analytics
 from policykg.graph.store import EmbeddedStore, to_rdflib_dataset
 from policykg.pipeline import require_graph
 
@@ -91,17 +90,7 @@ def graph_stats(graph_dir: Path | str = "build") -> dict[str, str]:
 
 
 def render_views(graph_dir: Path | str, out_dir: Path | str) -> list[Path]:
-    """Write the offline HTML views of a built graph into ``out_dir``."""
-    from policykg import viz
+    """Write the workbench of a built graph (static pages, graph views) into ``out_dir``."""
+    from policykg.workbench import write_workbench  # workbench opens stores through here
 
-    root = require_graph(Path(graph_dir))
-    with open_store(root) as store:
-        rows = {name: queries.run(store, queries.load(name), {}) for name in viz.VIEW_QUERIES}
-        pairs = queries.run(store, queries.load("co-responsibility"), {})
-        workload = queries.run(store, queries.load("agency-workload"), {})
-    texts = {
-        p.stem: p.read_text(encoding="utf-8") for p in sorted((root / "texts").glob("*.txt"))
-    }
-    network = analytics.co_responsibility_graph(pairs, workload)
-    data = viz.ViewData.from_rows(rows, texts)
-    return viz.write_site(data, Path(out_dir), graphs={"agency co-responsibility": network})
+    return write_workbench(graph_dir, out_dir)

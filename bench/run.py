@@ -1,0 +1,214 @@
+"""Benchmark the build, the incremental rebuild, the views and the canned queries at scale.
+
+    .venv/bin/python bench/run.py --sizes 100,1000,10000 --results bench/RESULTS.md
+
+For each size: generate a corpus (bench/generate.py), build it in a subprocess, then report
+wall time, documents/s, MB/s, triples/s, peak RSS, output size; the same-run reference
+limits (raw read + decode, plain ``jieba.lcut``, same text, same number of processes) and the
+build throughput as a share of them; an incremental rebuild after one document changes;
+the time to regenerate the views; p50/p95 of every canned query, embedded and served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICYKG = [sys.executable, "-m", "policykg"]
+
+
+def _read(paths: list[str]) -> int:
+    return sum(len(Path(p).read_bytes().decode("utf-8")) for p in paths)
+
+
+def _jieba_init() -> None:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+
+
+def _lcut(paths: list[str]) -> int:
+    import jieba
+
+    return sum(len(jieba.lcut(Path(p).read_text("utf-8"))) for p in paths)
+
+
+def _chunks(files: list[Path], n: int) -> list[list[str]]:
+    return [[str(f) for f in files[i::n]] for i in range(n)]
+
+
+def reference(files: list[Path], jobs: int) -> dict[str, float]:
+    """Seconds for the raw read + decode and for jieba.lcut (pool start and init included)."""
+    parts = _chunks(files, jobs * 8)
+    started = time.perf_counter()
+    with Pool(jobs) as pool:
+        pool.map(_read, parts)
+    read_s = time.perf_counter() - started
+    started = time.perf_counter()
+    with Pool(jobs, initializer=_jieba_init) as pool:
+        pool.map(_lcut, parts)
+    return {"read_s": read_s, "jieba_s": time.perf_counter() - started}
+
+
+def run_build(corpus: Path, out: Path, jobs: int, *extra: str) -> tuple[float, dict]:
+    started = time.perf_counter()
+    cmd = [*POLICYKG, "build", str(corpus), "--out", str(out), "--jobs", str(jobs), *extra]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"build failed: {done.stderr[-2000:]}")
+    return seconds, json.loads((out / "report.json").read_text("utf-8"))
+
+
+def peak_rss_mb() -> float:
+    """Largest resident set of this process or any child it waited for (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def du_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def query_times(run: object, names: list[str], repeat: int) -> dict[str, tuple[float, float]]:
+    out = {}
+    for name, params in names:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            run(name, params)  # type: ignore[operator]
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        out[name] = (statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)])
+    return out
+
+
+def canned(graph: Path) -> list[tuple[str, dict[str, str]]]:
+    from policykg.graph.store import EmbeddedStore
+
+    from policykg import queries
+
+    with EmbeddedStore(graph / "store", read_only=True) as store:
+        agency = queries.run(store, "agency-workload")[0]["unit"]
+        group = (queries.run(store, "task-groups") or [{"group": ""}])[0]["group"]
+    sample = {"agency": agency, "group": group}
+    return [(q.name, {p: sample[p] for p in q.params}) for q in queries.list_queries()]
+
+
+def measure_queries(graph: Path, repeat: int) -> dict[str, dict[str, tuple[float, float]]]:
+    from policykg.graph.remote import RemoteStore
+    from policykg.graph.serve import Server
+    from policykg.graph.store import EmbeddedStore
+
+    from policykg import queries
+
+    names = canned(graph)
+    with EmbeddedStore(graph / "store", read_only=True) as store:
+        embedded = query_times(lambda n, p: queries.run(store, n, p), names, repeat)
+    with Server(graph / "store") as server:
+        remote = RemoteStore(server.url)
+        served = query_times(lambda n, p: queries.run(remote, n, p), names, repeat)
+    return {"embedded": embedded, "served": served}
+
+
+def bench(size: int, work: Path, jobs: int, repeat: int) -> dict:
+    corpus = work / f"corpus-{size}"
+    if not corpus.exists():
+        generate(corpus, size, gold=work / f"gold-{size}")
+    files = sorted(corpus.glob("*.txt"))
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    out = work / f"graph-{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    build_s, report = run_build(corpus, out, jobs, "--no-views")
+    rss = peak_rss_mb()  # before anything else starts a child
+    ref = reference(files, jobs)
+    # one document changes: only it is extracted again
+    changed = files[len(files) // 2]
+    original = changed.read_text("utf-8")
+    changed.write_text(original + "（一）加强督促检查。各地要及时报送进展。\n", encoding="utf-8")
+    try:
+        incremental_s, _ = run_build(corpus, out, 1, "--no-views")
+    finally:
+        changed.write_text(original, encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([*POLICYKG, "viz", "--graph", str(out), "--out", str(out / "views")],
+                   capture_output=True, check=False)
+    views_s = time.perf_counter() - started
+    run_build(corpus, out, 1, "--no-views")  # back to the generated text for the queries
+    return {"size": size, "mb": mb, "build_s": build_s, "triples": report["triples"],
+            "rss_mb": rss, "out_mb": du_mb(out), "incremental_s": incremental_s,
+            "views_s": views_s, **ref, "queries": measure_queries(out, repeat)}
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    ram = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+               if line.startswith("MemTotal")) / 1024 / 1024
+    python = platform.python_version()
+    return f"{os.cpu_count()} cores (nproc), {cpu}, {ram:.1f} GB RAM, Python {python}"
+
+
+def table(results: list[dict], jobs: int) -> str:
+    lines = [f"Machine: {machine()}; build and references with {jobs} processes.", "",
+             "| docs | MB | build s | docs/s | MB/s | triples/s | peak RSS MB | output MB "
+             "| read+decode MB/s | jieba.lcut MB/s | build / jieba | build / read "
+             "| incremental s | views s |",
+             "|" + "---|" * 14]
+    for r in results:
+        mbps = r["mb"] / r["build_s"]
+        lines.append(
+            f"| {r['size']} | {r['mb']:.1f} | {r['build_s']:.1f} | {r['size'] / r['build_s']:.1f} "
+            f"| {mbps:.3f} | {r['triples'] / r['build_s']:.0f} | {r['rss_mb']:.0f} "
+            f"| {r['out_mb']:.0f} | {r['mb'] / r['read_s']:.1f} | {r['mb'] / r['jieba_s']:.3f} "
+            f"| {r['jieba_s'] / r['build_s']:.0%} | {r['read_s'] / r['build_s']:.1%} "
+            f"| {r['incremental_s']:.1f} | {r['views_s']:.1f} |")
+    for r in results:
+        lines += ["", f"Canned queries on {r['size']} documents, ms (p50 / p95):", "",
+                  "| query | embedded p50 | embedded p95 | served p50 | served p95 |",
+                  "|---|---|---|---|---|"]
+        for name, (p50, p95) in r["queries"]["embedded"].items():
+            s50, s95 = r["queries"]["served"][name]
+            lines.append(f"| {name} | {p50:.1f} | {p95:.1f} | {s50:.1f} | {s95:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="policykg scale benchmark")
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/policykg-bench"))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--results", type=Path, help="write the table (Markdown) here")
+    args = parser.parse_args()
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(bench(size, args.work, args.jobs, args.repeat))
+        print(json.dumps({k: v for k, v in results[-1].items() if k != "queries"}), flush=True)
+    text = table(results, args.jobs)
+    print(text)
+    if args.results:
+        args.results.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
