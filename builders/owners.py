@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 from policykg.builders import task_tables
 from policykg.builders.deadlines import due, labelled
-from policykg.builders.lexicon import (
-    collective_forms,
-    label_words,
-    mention_pattern,
-    prefix_levels,
-    unit_forms,
-    unit_words,
+from policykg.builders.lexicon import label_words
+from policykg.builders.list_items import (
+    could_be_unit,
+    groups,
+    is_tail,
+    looks_like_unit,
+    split_items,
 )
 
 LABELS = label_words("label")
@@ -44,9 +44,7 @@ VERB_TAIL = (
     ("负责", "responsible"), ("牵头", "lead"), ("配合", "co"), ("协同", "co"),
     ("参加", "co"), ("参与", "co"),
 )
-SPLIT = "、，,；;"
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
-OPEN, CLOSE = "(（〔[", ")）〕]"
 
 
 @dataclass(frozen=True)
@@ -64,71 +62,6 @@ class ListRule:
     """The document's 列第一位者为牵头单位 rule, once declared with 下同."""
 
     lead_first: bool = False
-
-
-def groups(text: str) -> list[tuple[int, int]]:
-    """Top-level bracketed groups (start, end) of ``text``, contents only."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            if depth == 0:
-                start = i + 1
-            depth += 1
-        elif ch in CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                out.append((start, i))
-    if depth:
-        # the text ends inside a bracket (a cut-off page): keep what is there, minus the
-        # last item, which may be cut in the middle
-        cut = max(text.rfind(sep) for sep in SPLIT)
-        if cut > start:
-            out.append((start, cut))
-    return out
-
-
-def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
-    """Units of a list, with their offsets (+ base)."""
-    raw, depth, start = [], 0, 0
-    for i, ch in enumerate(text + "、"):
-        depth += ch in OPEN
-        depth -= ch in CLOSE and depth > 0
-        if depth == 0 and ch in SPLIT:
-            raw.append((start, i))
-            start = i + 1
-    items: list[tuple[str, int, int]] = []
-    heads = unit_words("collective-head")
-    # 各市（州）、县（市、区）人民政府: one collective, the 各 shared by every head
-    shared_head = re.compile("各(?:" + "|".join(heads) + r")(?:[(（][^)）]*[)）])?(?:、.+)?")
-    for s, e in raw:
-        for piece_start, piece_end in _split_etc(text, s, e):
-            while piece_end > piece_start and text[piece_end - 1].isspace():
-                piece_end -= 1
-            piece = text[piece_start:piece_end]
-            if not piece:
-                continue
-            prev = items[-1][0] if items else ""
-            if prev and shared_head.fullmatch(prev) and piece.startswith(heads):
-                items[-1] = (text[items[-1][1] - base : piece_end], items[-1][1], piece_end + base)
-                continue
-            items.append((piece, piece_start + base, piece_end + base))
-    return items
-
-
-def _split_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One raw item → its unit and, after 等, its collective (B等有关部门 → B, 有关部门)."""
-    while start < end and (text[start] in "和及与" or text[start].isspace()):
-        start += 1
-    for lead in ("以及", "并"):
-        if text.startswith(lead, start):
-            start += len(lead)
-    piece = text[start:end]
-    m = re.search(r"等(?:和|及|以及)?", piece)
-    if not m:
-        return [(start, end)]
-    first = (start, start + m.start())
-    rest = (start + m.end(), end)
-    return [first, rest] if rest[1] > rest[0] else [first]
 
 
 def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: str,
@@ -208,25 +141,6 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
         found, rule = parse_group(text[s:e], base + s, rule)
         out += found
     return out, rule
-
-
-GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
-TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a bare level word (区、镇)
-
-
-def looks_like_unit(mention: str) -> bool:
-    text = mention.strip()
-    if not text or len(text) > 40:
-        return False
-    if text in collective_forms() or ("national", text) in unit_forms():
-        return True
-    if text.startswith("各") or text.endswith(GROUP_ENDINGS):
-        return True
-    if text.endswith(TOWN_ENDINGS) and len(text) >= 3 and not text.startswith(
-        tuple(prefix_levels())
-    ):
-        return True
-    return bool(mention_pattern().fullmatch(text))
 
 
 def unit_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:

@@ -40,9 +40,8 @@ def test_kill_9_midway_keeps_the_previous_graph(tmp_path: Path) -> None:
     os.killpg(process.pid, signal.SIGKILL)  # the build and its workers, nothing else
     process.wait(timeout=30)
 
-    # the folder still opens and answers, with the old documents or some new ones whole
-    after = _answers(out)
-    assert after["stats"] == before["stats"] or after["task-owners"] >= 0
+    # the folder still opens read-only and answers every canned query it answered before
+    assert _answers(out).keys() == before.keys()
     report = build([second], out, jobs=1)
     assert not report.failed
     assert {d.status for d in report.documents} <= {"built", "unchanged"}

@@ -21,7 +21,9 @@ PIECES = [
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=80).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=texts)
 def test_extract_never_crashes_and_quotes_match_offsets(tmp_path_factory, body: str) -> None:
     path = Path(tmp_path_factory.mktemp("prop")) / "doc.txt"

@@ -1,0 +1,172 @@
+"""The items of a responsibility list: where one unit ends and the next begins.
+
+Items are split on 、，,；; outside brackets, and on 及 / 以及 / 和 when both sides are
+units (市财政局和市税务局) — never inside a name the lexicon writes with 和
+(发展和改革委员会, 人力资源和社会保障局). 等 ends the named units: a collective after it
+(等有关部门, 等市级相关单位) is an owner of its own, a bare class word (等部门, 等单位)
+is not. Collectives sharing a head across 、 (各市、县; 各县、特区、区人民政府) stay
+one item. A tail that is not a unit at all (6月底完成, 年内持续推进) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from policykg.builders.lexicon import (
+    collective_forms,
+    label_words,
+    mention_pattern,
+    prefix_levels,
+    unit_forms,
+    unit_words,
+)
+
+SPLIT = "、，,；;"
+OPEN, CLOSE = "(（〔[", ")）〕]"
+JOINS = ("以及", "及", "和")
+BARE_CLASSES = ("部门", "单位", "机构", "部门单位", "单位部门")
+GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
+TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a bare level word (区、镇)
+NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|^[由按与]")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff()（）、]+")
+
+
+def groups(text: str) -> list[tuple[int, int]]:
+    """Top-level bracketed groups (start, end) of ``text``, contents only."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    if depth:
+        # the text ends inside a bracket (a cut-off page): keep what is there, minus the
+        # last item, which may be cut in the middle
+        cut = max(text.rfind(sep) for sep in SPLIT)
+        if cut > start:
+            out.append((start, cut))
+    return out
+
+
+def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """Units of a list, with their offsets (+ base)."""
+    raw, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "、"):
+        depth += ch in OPEN
+        depth -= ch in CLOSE and depth > 0
+        if depth == 0 and ch in SPLIT:
+            raw.append((start, i, text[start - 1] if start else ""))
+            start = i + 1
+    items: list[tuple[str, int, int]] = []
+    shared_head, head_only = _shared_head_patterns()
+    for s, e, sep in raw:
+        for n, (piece_start, piece_end) in enumerate(_pieces(text, s, e)):
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            piece = text[piece_start:piece_end]
+            if not piece:
+                continue
+            prev = items[-1][0] if items else ""
+            # 各市（州）、县（市、区）人民政府: one collective, the 各 shared by every head
+            if (n == 0 and sep == "、" and prev and shared_head.fullmatch(prev)
+                    and head_only.fullmatch(piece)):
+                items[-1] = (text[items[-1][1] - base : piece_end], items[-1][1], piece_end + base)
+                continue
+            items.append((piece, piece_start + base, piece_end + base))
+    return items
+
+
+@cache
+def _shared_head_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    heads = "(?:" + "|".join(unit_words("collective-head")) + ")"
+    bracket = r"(?:[(（][^)）]*[)）])?"
+    return (re.compile("各" + heads + bracket + r"(?:、.+)?"),
+            re.compile(heads + bracket + "(?:人民政府|政府)?"))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One raw item → its units: split at 及/和 between units and at 等."""
+    while start < end and (text[start] in "和及与" or text[start].isspace()):
+        start += 1
+    for lead in ("以及", "并"):
+        if text.startswith(lead, start):
+            start += len(lead)
+    piece = text[start:end]
+    m = re.search(r"等(?:和|及|以及)?", piece)
+    if m:
+        rest = piece[m.end():]
+        out = _joined(text, start, start + m.start())
+        if rest and rest not in BARE_CLASSES:
+            out.append((start + m.end(), end))
+        return out
+    return _joined(text, start, end)
+
+
+def _joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A piece split at 及/以及/和 where both sides are units (A及B → A, B)."""
+    piece = text[start:end]
+    protected = _protected(piece)
+    for join in JOINS:
+        i = piece.find(join, 1)
+        while i > 0:
+            left, right = piece[:i], piece[i + len(join):]
+            if (i not in protected and len(left) >= 3 and len(right) >= 3
+                    and looks_like_unit(left) and looks_like_unit(right)):
+                return [(start, start + i), *_joined(text, start + i + len(join), end)]
+            i = piece.find(join, i + 1)
+    return [(start, end)]
+
+
+def _protected(piece: str) -> set[int]:
+    """Positions of 和/及 that belong to a name the lexicon knows (发展和改革委员会)."""
+    out: set[int] = set()
+    for word in _names_with_joins():
+        i = piece.find(word)
+        while i >= 0:
+            out.update(i + k for k, ch in enumerate(word) if ch in "和及")
+            i = piece.find(word, i + 1)
+    return out
+
+
+@cache
+def _names_with_joins() -> tuple[str, ...]:
+    names = {w for form in unit_forms().values() for w in (form.form, form.full)}
+    names |= set(collective_forms())
+    return tuple(sorted((n for n in names if "和" in n or "及" in n), key=lambda w: (-len(w), w)))
+
+
+def looks_like_unit(mention: str) -> bool:
+    """A unit as the lexicon and the naming conventions know it."""
+    text = mention.strip()
+    if not text or len(text) > 40:
+        return False
+    if text in collective_forms() or ("national", text) in unit_forms():
+        return True
+    if text.startswith("各") or text.endswith(GROUP_ENDINGS):
+        return True
+    if text.endswith(TOWN_ENDINGS) and len(text) >= 3 and not text.startswith(
+        tuple(prefix_levels())
+    ):
+        return True
+    return bool(mention_pattern().fullmatch(text))
+
+
+def could_be_unit(mention: str) -> bool:
+    """A name the lexicon may not know (立山经济开发区, 某某有限公司) but that reads as one."""
+    text = mention.strip()
+    if looks_like_unit(text):
+        return True
+    if not 3 <= len(text) <= 30 or not HAN_NAME.fullmatch(text) or NOT_IN_NAMES.search(text):
+        return False
+    return text.endswith(unit_words("suffix") + unit_words("ending"))
+
+
+def is_tail(mention: str) -> bool:
+    """Words after the units that say when, not who (6月底完成, 年内持续推进)."""
+    text = mention.strip()
+    return bool(re.search(r"\d", text)) or any(w in text for w in label_words("tail"))
