@@ -80,9 +80,10 @@ def jurisdiction(document: Document) -> Jurisdiction:
     heads = [*meta.issuers, meta.title, *(v for k, v in document.source.front_matter
                                           if k == "title")]
     number = meta.doc_number
-    if not number:
-        found = DOC_NUMBER_RE.search(text[:600])
-        number = found.group(0) if found else ""
+    if not number:  # a number near the top, unless it is one the document cites
+        cited = [c.span for c in meta.citations]
+        number = next((m.group(0) for m in DOC_NUMBER_RE.finditer(text[:600])
+                       if not any(c.start <= m.start() < c.end for c in cited)), "")
     return locate(document.source.id, [h for h in heads if h], number, text, lines[:4])
 
 

@@ -38,6 +38,9 @@ class PhraseLexicon:
     places: tuple[str, ...]
     partners: tuple[str, ...]
     foundings: tuple[str, ...]
+    not_partners: tuple[str, ...]
+    compounds: tuple[str, ...]
+    senses: dict[str, tuple[str, ...]]  # label -> clause words that give it another sense
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ def lexicon() -> PhraseLexicon:
         places=tuple(r[0] for r in rows.get("place", [])),
         partners=tuple(r[0] for r in rows.get("partner", [])),
         foundings=tuple(r[0] for r in rows.get("founding", [])),
+        not_partners=tuple(r[0] for r in rows.get("not-partner", [])),
+        compounds=tuple(r[0] for r in rows.get("compound", [])),
+        senses={r[0]: tuple(r[1].split()) for r in rows.get("sense", [])},
     )
 
 
@@ -98,6 +104,18 @@ def names_unit(rest: str) -> bool:
     return rest.startswith(lexicon().organisations)
 
 
+def inside_compound(rest: str) -> bool:
+    """A label directly followed by 就业保障金, 基金 … names a fund or an affair of the
+    group (残疾人就业保障金), not the group itself."""
+    return rest.startswith(lexicon().compounds)
+
+
+def other_sense(label: str, clause: str) -> bool:
+    """Whether the clause gives an ambiguous label its non-beneficiary sense
+    (重点人群 next to 核酸检测 are people to be screened)."""
+    return any(word in clause for word in lexicon().senses.get(label, ()))
+
+
 def in_foci_list(clause: str, start: int, end: int) -> bool:
     """Whether the mention is one item of a list that also names places or institutions."""
     lex = lexicon()
@@ -117,10 +135,19 @@ def after_partner(clause: str, start: int) -> bool:
     lex = lexicon()
     for word in lex.partners:
         i = clause.rfind(word, 0, start)
-        if i < 0 or (i > 0 and clause[i - 1] in "参给赋"):
+        if i < 0 or (i > 0 and clause[i - 1] in "参给赋") or _inside_word(clause, i, lex):
             continue
         between = clause[i + len(word) : start]
         if len(between) <= 15 and all(len(p) <= 8 for p in LIST_SEPARATOR.split(between)):
+            return True
+    return False
+
+
+def _inside_word(clause: str, at: int, lex: PhraseLexicon) -> bool:
+    """Whether the partner word at ``at`` is part of a longer word (同时, 共同, 协同)."""
+    for word in lex.not_partners:
+        k = word.find(clause[at])
+        if k >= 0 and clause.startswith(word, at - k):
             return True
     return False
 

@@ -110,6 +110,8 @@ def _counts(text: str, clause: tuple[int, int], s: int, e: int, concept: Concept
     rs, re_ = s - clause[0], e - clause[0]
     if gp.names_unit(body[re_:]) or gp.in_foci_list(body, rs, re_):
         return False
+    if gp.inside_compound(body[re_:]) or gp.other_sense(body[rs:re_], body):
+        return False
     if gp.after_partner(body, rs) or gp.being_founded(body, rs):
         return False
     return not (concept and concept.needs_cue and not gp.has_cue(body, "people"))

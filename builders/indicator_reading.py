@@ -10,16 +10,23 @@ from __future__ import annotations
 import re
 
 from policykg.builders.indicator_words import PERIOD_RE, cues, words
-from policykg.builders.numbers import Quantity
+from policykg.builders.numbers import ARABIC, Quantity
 
 HARD_STOPS = "。;；!！?？\n"
 CLAUSE_STOPS = HARD_STOPS + ",，:："
 LIST_STOPS = CLAUSE_STOPS + "、"
 LIST_JOINERS = re.compile(r"^[\s、和及与,，]*$")
 LIST_NOUN_REACH = 6  # 个 + a two-character modifier + the list noun
-ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+# list markers in front of a metric: 1. 1、 一、 (一) （1） ① — also several in a row
+ENUMERATOR = re.compile(
+    r"^(?:(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[①-⑳])\s*)+")
 ADVERB_REACH = 2  # 至少 + a two-character verb
 RATE_REACH = 10  # 返还失业保险费的50%: a rate verb governs a short object
+THRESHOLD_REACH = 5  # 以上种粮大户: a two-character modifier and a head noun
+INCLUSION = re.compile(r"^[(（](?:含|不含)[)）]")  # 30人(含)以下: the bound includes 30
+# 达到每日260万吨, 控制在每年5次: a rate word between a comparator cue and the number
+PER_RATE = re.compile(r"(?:每|日均|年均|月均)(?:日|天|年|月|小时|人|户)?$")
 
 
 def clause_start(text: str, pos: int, floor: int, stops: str = CLAUSE_STOPS) -> int:
@@ -41,9 +48,16 @@ def _squeeze(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def after_unit(text: str, end: int, size: int = 6) -> str:
+    """The words right after a figure, an inclusion note dropped: 30人(含)以下 → 以下…"""
+    # a line break ends the phrase (…7%以上\n责任单位): keep it as a stop
+    after = _squeeze(text[end: end + size + 5].replace("\n", "。"))
+    return INCLUSION.sub("", after, count=1)[:size]
+
+
 def after_cue(text: str, end: int) -> tuple[str, str]:
     """Comparator word right after the unit (以上, 左右): (word, comparator)."""
-    after = _squeeze(text[end: end + 6])
+    after = after_unit(text, end)
     for word, comp in cues()["after"]:
         if after.startswith(word):
             return word, comp
@@ -56,6 +70,7 @@ def before_cue(before: str) -> tuple[str, str]:
     不少于公开招聘岗位总数的60%: a cue may govern a "…的" phrase that ends at the number.
     """
     before = _squeeze(before)
+    before = PER_RATE.sub("", before) or before
     for word, comp in cues()["before"]:
         if before.endswith(word):
             return word, comp
@@ -122,6 +137,45 @@ def _names_list(counted: str) -> bool:
     return False
 
 
+# 收入比缩小到1.7以内, 收入比由2.5:1降至2.3:1: a bare number after a ratio noun and a verb
+RATIO_FIGURE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?:\s*[:：]\s*1(?![\d.]))?(?![\d.%％])")
+RATIO_BASELINE = re.compile(rf"[从由](?:(?:19|20)\d{{2}}年(?:底|末)?的?)?{ARABIC}(?:[:：]1)?")
+RATIO_REACH = 8  # 缩小到, 控制在, 由2020年的: the words between the noun and the figure
+
+
+def ratio_figures(sentence: str, taken: list[Quantity]) -> list[Quantity]:
+    """Unitless ratios (城乡居民收入比缩小到1.7) as quantities in the unit that
+    lexicons/indicator-words.tsv gives their noun (倍): the graph needs a unit."""
+    nouns = cues().get("ratio-noun", ())
+    covered = [(q.start, q.end) for q in taken]
+    found = []
+    for m in RATIO_FIGURE.finditer(sentence):
+        unit_follows = re.match(r"\s*[年月日万亿千百]", sentence[m.end():])
+        if unit_follows or any(a <= m.start() < b for a, b in covered):
+            continue
+        # a ratio's own colon (2.5:1) does not end its clause
+        begin = clause_start(sentence, m.start(), 0, HARD_STOPS + ",，")
+        lead = _squeeze(sentence[begin: m.start()])
+        lead = RATIO_BASELINE.sub("", lead)  # 由2020年的2.5:1缩小到2.3:1: both ends count
+        for noun, unit in nouns:
+            at = lead.rfind(noun)
+            if at >= 0 and len(lead) - at - len(noun) <= RATIO_REACH:
+                value = float(m.group("num").replace(",", ""))
+                found.append(Quantity(m.start(), m.end(), value, unit, "measure", False,
+                                      m.group("num")))
+                break
+    return found
+
+
+def _scope(clause: str, counted: str) -> bool:
+    """以7600多名持证残疾人为主要对象, 服务对象覆盖2万人: the figure sizes the population a
+    plan serves, not a result it is to reach (帮扶500人 is one)."""
+    phrase = _squeeze(counted)
+    if "以" in clause and any(w in phrase for w in words("scope-after")):
+        return True
+    return any(w in clause for w in words("scope-before"))
+
+
 def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling: int) -> str:
     """Why the figure at ``[start, end)`` is not an indicator; '' when it is one."""
     if q.unit_kind in ("duration", "age"):
@@ -135,19 +189,26 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     if inside_quotes(text, start, floor):
         return "inside a name"
     word, _ = after_cue(text, end)
-    rest = _squeeze(text[end: end + 8])[len(word):]
+    rest = after_unit(text, end, 8)[len(word):]
     if any(rest.startswith(w) for w in words("name-suffix")):
         return "programme name"
     counted = phrase_after(text, end + len(word), ceiling, CLAUSE_STOPS)
     if _names_list(counted) or clause.rstrip().endswith("以下"):
         return "list size"
+    # 电子商务、现代物流等12个领域: a figure right after 等 counts the list it closes
+    if clause.rstrip().endswith("等") and q.unit not in ("人", "人次", "%"):
+        return "list size"
+    if _scope(clause, counted):
+        return "size of the population served"
     if any(w in counted for w in words("not-metric")):
         return "not a measured thing"
     bounded = word in ("以上", "以下", "及以上", "及以下", "以内") and not before_cue(clause)[0]
-    if bounded and any(rest.startswith(w) for w in words("threshold")):
+    heads = [w for w in words("threshold") if w != "的"]
+    # 30人以下的企业, 100亩以上种粮大户: a bound that qualifies the noun after it
+    near = re.split(f"[{LIST_STOPS}]", rest)[0][:THRESHOLD_REACH]
+    if bounded and (rest.startswith("的") or any(w in near for w in heads)):
         return "eligibility threshold"
     # 营业收入超过10亿元的企业: the figure qualifies who is meant, whatever the cue
-    heads = [w for w in words("threshold") if w != "的"]
     if rest.startswith("的") and any(w in rest[1:7] for w in heads):
         return "eligibility threshold"
     if q.unit == "%":

@@ -84,6 +84,15 @@ PERIOD_RE = re.compile(
     r"|(?P<yearend>年底|年末)"
 )
 RELATIVE = {"今年": 0, "去年": -1, "明年": 1}
+# 二〇二五年, 二零二五年: a year written digit by digit in Chinese numerals
+CN_YEAR = re.compile(r"[一二〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
+CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with Chinese-numeral years as Arabic digits, each character kept in place
+    so that offsets stay valid: 二〇二五年 → 2025年."""
+    return CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
 
 
 def find_periods(text: str, context_year: int | None) -> list[Period]:
@@ -93,6 +102,7 @@ def find_periods(text: str, context_year: int | None) -> list[Period]:
     """
     found: list[Period] = []
     year = context_year
+    text = arabic_years(text)
     for m in PERIOD_RE.finditer(text):
         if m.group("y"):
             after = text[m.end(): m.end() + 4]
@@ -126,6 +136,7 @@ def find_periods(text: str, context_year: int | None) -> list[Period]:
 def document_time(text: str, date: str = "") -> DocTime:
     """When the document speaks from: its date, else the latest year it reports on."""
     stated = re.search(r"(?<!\d)(19|20)\d{2}(?!\d)", date or "")
+    text = arabic_years(text)
     year = int(stated.group(0)) if stated else None
     if year is None:
         years = []

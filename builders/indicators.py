@@ -24,6 +24,7 @@ from policykg.builders.indicator_reading import (
     infer_bare_unit,
     metric_phrase,
     phrase_after,
+    ratio_figures,
 )
 from policykg.builders.indicator_tables import table_indicators
 from policykg.builders.indicator_words import DocTime, Period, cues, document_time, find_periods
@@ -88,7 +89,9 @@ def _sentence_indicators(document: Document, sentence: Span, time: DocTime,
     text = document.source.text
     out: list[Indicator] = []
     previous: Indicator | None = None
-    for q in find_quantities(text[sentence.start: sentence.end]):
+    quantities = find_quantities(text[sentence.start: sentence.end])
+    quantities += ratio_figures(text[sentence.start: sentence.end], quantities)
+    for q in sorted(quantities, key=lambda q: q.start):
         start, end = sentence.start + q.start, sentence.start + q.end
         if exclusion(text, q, start, end, sentence.start, sentence.end):
             previous = None

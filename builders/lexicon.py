@@ -86,6 +86,13 @@ def prefix_levels() -> dict[str, str]:
 
 
 @cache
+def scope_levels() -> dict[str, str]:
+    """Scope words that name a level (市级, 州直) → that level."""
+    rows = read_tsv("unit-types.tsv")
+    return {row["word"]: row["value"] for row in rows if row["type"] == "scope" and row["value"]}
+
+
+@cache
 def role_words(kind: str) -> dict[str, str]:
     """Words of one type from roles.tsv → the role they give."""
     return {row["word"]: row["value"] for row in read_tsv("roles.tsv") if row["type"] == kind}

@@ -20,6 +20,7 @@ from policykg.builders.lexicon import (
     place_names,
     places,
     prefix_levels,
+    scope_levels,
     unit_forms,
     unit_words,
 )
@@ -32,6 +33,7 @@ from policykg.builders.places import (
     level_of,
     locate,
     path,
+    written_names,
 )
 
 __all__ = ["Jurisdiction", "is_central", "locate", "resolve"]
@@ -58,7 +60,7 @@ def _body(body: str) -> tuple[str, str, str]:
 def _doc_places(where: Jurisdiction) -> list[tuple[str, Place]]:
     """Every way a place is written, the document's own (unlisted) places included."""
     named = [(n, p) for p in places().values() if p.level != "national"
-             for n in (p.name, p.short) if n]
+             for n in (*written_names(p), p.short) if n]
     named += [(n, p) for p in where.chain if p.name not in places()
               for n in (p.name, p.short) if n]
     return sorted(named, key=lambda np: (-len(np[0]), np[0]))
@@ -87,7 +89,10 @@ def _split_prefix(text: str, where: Jurisdiction) -> tuple[tuple[Place, ...] | N
         chain, written = _chain(place, where), written + name
     if chain:
         return chain, written, text[len(written):]
-    if text.startswith(unit_words("scope")) or ("local", text) in unit_forms():
+    scope = next((w for w in unit_words("scope") if text.startswith(w)), "")
+    if scope:  # 市级相关单位, 州直各单位: the level the scope names, else the document's
+        return where.at(scope_levels().get(scope, "")) or where.lowest, "", text
+    if ("local", text) in unit_forms():
         return where.lowest, "", text  # 市场监管局: the 市 is part of the name
     for word in sorted(prefix_levels(), key=lambda w: (-len(w), w)):
         if text.startswith(word) and len(text) > len(word):
@@ -137,13 +142,19 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
     scope = next((w for w in unit_words("scope") if rest.startswith(w)), "")
     body, kind, central = _body(rest[len(scope):])
     if scope or rest.startswith("各") or "成员单位" in rest:
-        # 各街镇, 各有关部门: several units; 各级X部门, 区镇两级X部门: a class of units
-        several = (rest.startswith("各") and not scope) or "成员单位" in rest
+        # 各街镇, 市级各有关部门: several units; 各级X部门, 区镇两级X部门: a class of units
+        several = rest[len(scope):].startswith("各") or "成员单位" in rest
         kind = "collective" if several else "category"
         body = scope + body
     if not prefix and kind == "category" and not scope:
         # a generic class (人社部门, 有关部门) names no one unit: keep it as written
         return Agency(f"category/{text}", text, kind, "", "")
+    if kind == "unit" and not scope and _proper(rest, prefix, chain):
+        # 立山经济开发区, 西咸新区管委会: a proper name, kept as written; with no place
+        # in front, kept inside this document
+        if prefix and chain:
+            return Agency(f"{path(chain)}/{text}", text, kind, level_of(chain), chain[-1].name)
+        return Agency(f"?{where.document}/{text}", text, kind, "", "")
     if chain is None:
         # nowhere to anchor it: keep it as written, and keep it inside this document
         return Agency(f"?{where.document}/{text}", text, kind, "", "")
@@ -156,6 +167,20 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
         return Agency(f"{path(chain)}/{bare}", name, kind, "street", bare)
     return Agency(f"{path(chain)}/{bare}", name, kind, level_of(chain), chain[-1].name, "",
                   _counterpart(chain, bare, kind, central))
+
+
+def _proper(rest: str, prefix: str, chain: tuple[Place, ...] | None) -> bool:
+    """A named zone, company or school the lexicon does not know, written without a
+    level word (a place's short name may lead it: 湘西经开区管委会)."""
+    if ("local", rest) in unit_forms() or not rest.endswith(_proper_endings()):
+        return False
+    return not prefix or bool(chain and prefix not in prefix_levels()
+                              and prefix == chain[-1].short)
+
+
+@cache
+def _proper_endings() -> tuple[str, ...]:
+    return (*unit_words("ending"), "管委会", "管理委员会")
 
 
 def _counterpart(chain: tuple[Place, ...], body: str, kind: str, central: str) -> str:

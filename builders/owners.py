@@ -6,22 +6,25 @@ All conventions work on plain strings and return offsets into the string given:
   （A、B、C等负责，列第一位者为牵头单位，下同）  first lead, rest co; 下同 carries the
                                                 rule to every later list in the document
   （X牵头，Y配合） （X、Y牵头，Z参加）          lead / co (参加, 参与 = co)
-  （A、B按照职责分工负责）                      responsible
+  （A、B按照职责分工负责）                      responsible; with 列第一位者为牵头单位 in
+                                                the same bracket, first lead, rest co
+  （X牵头，Y及Z按职责分工负责）                 X lead, Y and Z co
+  〔责任单位：A、B按职责分工负责。具体…下同。〕    the label's units, verb and sentence cut
+  部门分工：X牵头，Y配合                        a label whose roles are in the verbs
   （完成时限：2023年12月。责任部门：A、B）       deadline + owners (builders/deadlines.py)
   （A、B负责，2022年底前完成）                   deadline written without a label
   （A（牵头）、B、C）                            A lead, the rest co
   A，B负责                                      units before the comma share the verb
 A task-division table row takes its roles from the column headers (``row_owners``).
-Label words and table headers are data: builders/lexicons/labels.tsv.
-Items are split on 、，； outside brackets; 等 ends the named units, and a collective
-after it (等有关部门, 等和各地区) is an owner of its own; collectives sharing a head
-(各市、县) stay one item.
+Label words and table headers are data: builders/lexicons/labels.tsv. Where one item
+ends and the next begins is builders/list_items.py; a list is kept when every item
+reads as a unit and the lexicon knows at least one of them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policykg.builders import task_tables
 from policykg.builders.deadlines import due, labelled
@@ -66,7 +69,7 @@ class ListRule:
 
 def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: str,
                order: int) -> list[Listed]:
-    items = split_items(clause, base)
+    items = [it for it in split_items(clause, base) if not is_tail(it[0])]
     marked = [bool(LEAD_MARK_RE.search(m)) for m, _, _ in items]
     out = []
     for i, (mention, s, e) in enumerate(items):
@@ -85,21 +88,44 @@ def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], 
     """Owners in one bracketed group (or line); the rule as it stands after it."""
     deadline = labelled(content) or due(content)
     labels = list(LABEL_RE.finditer(content))
-    out: list[Listed] = []
     if labels:
-        has_lead = any(LABELS[m.group(1)] == "lead" for m in labels)
-        for i, m in enumerate(labels):
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
-            clause = content[m.end():end]
-            stop = STOP_RE.search(clause)
-            clause = clause[: stop.start()] if stop else clause
-            role = LABELS[m.group(1)]
-            if role == "responsible" and has_lead:
-                role = "co"
-            out += _role_list(clause.rstrip("，,"), base + m.end(), role, False, deadline, len(out))
-        return out, rule
-    lead_first = rule.lead_first or bool(LEAD_FIRST_RE.search(content))
-    new_rule = ListRule(True) if LEAD_FIRST_RE.search(content) and "下同" in content else rule
+        return _labelled(content, base, labels, deadline), rule
+    return _verb_lists(content, base, rule, deadline)
+
+
+def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: str
+              ) -> list[Listed]:
+    """牵头单位：X；责任单位：Y — each label's units, up to the end of its sentence."""
+    out: list[Listed] = []
+    has_lead = any(LABELS[m.group(1)] == "lead" for m in labels)
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
+        clause = content[m.end():end]
+        stop = STOP_RE.search(clause)
+        clause = clause[: stop.start()] if stop else clause
+        role = LABELS[m.group(1)]
+        if role == "verbs":  # 部门分工：X牵头，Y配合 — the roles are in the verbs
+            found, _ = _verb_lists(clause, base + m.end(), ListRule(), deadline, len(out))
+            out += found
+            continue
+        if role == "responsible" and has_lead:
+            role = "co"
+        clause = clause.rstrip("，,。 ")
+        for tail, _ in VERB_TAIL:  # 责任单位：A、B按职责分工负责
+            if clause.endswith(tail) and len(clause) > len(tail):
+                clause = clause[: -len(tail)].removesuffix("等")
+                break
+        out += _role_list(clause, base + m.end(), role, False, deadline, len(out))
+    return out
+
+
+def _verb_lists(content: str, base: int, rule: ListRule, deadline: str, order: int = 0
+                ) -> tuple[list[Listed], ListRule]:
+    """A、B负责 / X牵头，Y配合 / …按职责分工负责。列第一位者为牵头单位，下同."""
+    own_rule = bool(LEAD_FIRST_RE.search(content))
+    lead_first = rule.lead_first or own_rule
+    new_rule = ListRule(True) if own_rule and "下同" in content else rule
+    out: list[Listed] = []
     pending: int | None = None  # start of unit clauses waiting for a verb (A，B负责)
     for m in re.finditer(r"[^，,。；;]+", content):
         clause, start = m.group(0), m.start()
@@ -108,21 +134,25 @@ def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], 
         for tail, role in VERB_TAIL:
             if clause.endswith(tail) and len(clause) > len(tail):
                 first = start if pending is None else pending
-                units = content[first : m.end() - len(tail)]
-                if units.endswith("等"):
-                    units = units[:-1]
-                # 按照职责分工负责: each for its own part, whatever the first-is-lead rule
+                units = content[first : m.end() - len(tail)].removesuffix("等")
+                # 按照职责分工负责: each for its own part, unless this very list says
+                # that its first unit leads (a rule carried by 下同 does not reach it)
+                first_leads = (lead_first and role == "responsible") or (
+                    own_rule and role == "each")
                 out += _role_list(units, base + first, role.replace("each", "responsible"),
-                                  lead_first and role == "responsible", deadline, len(out))
+                                  first_leads, deadline, order + len(out))
                 pending = None
                 break
         else:
             units_only = all(looks_like_unit(t) for t, _, _ in split_items(clause))
             pending = (start if pending is None else pending) if units_only else None
+    if any(item.role == "lead" for item in out):  # X牵头，Y按职责分工负责: Y works with X
+        out = [replace(item, role="co") if item.role == "responsible" else item
+               for item in out]
     if not out and not re.search(r"[。：:]", content):
         # a bare list at the end of a measure (A、B，各市、县): kept by the caller only
         # when every item is a unit
-        return _role_list(content, base, "responsible", lead_first, deadline, 0), rule
+        return _role_list(content, base, "responsible", lead_first, deadline, order), rule
     if not out:
         return [], rule
     return out, new_rule
@@ -144,13 +174,17 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
 
 
 def unit_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
-    """``find_lists`` without brackets whose items are not all units (（由企业负责）)."""
+    """``find_lists`` without brackets whose items are not units (（由企业负责）)."""
     found, new_rule = find_lists(text, base, rule)
     kept: list[Listed] = []
     group: list[Listed] = []
     for item in [*found, None]:
         if item is None or (group and item.order == 0):
-            if group and all(looks_like_unit(g.mention) for g in group):
+            # a name the lexicon does not know (立山经济开发区) does not sink its list,
+            # but a list needs one unit the lexicon does know
+            if group and all(could_be_unit(g.mention) for g in group) and any(
+                looks_like_unit(g.mention) for g in group
+            ):
                 kept += group
             group = []
         if item is not None:

@@ -66,6 +66,21 @@ def chain_of(place: Place) -> tuple[Place, ...]:
     return tuple(chain)
 
 
+# a long official name is also written as its short name plus a shorter suffix:
+# 湘西土家族苗族自治州 → 湘西自治州, 湘西州
+SHORTER_SUFFIXES = (("自治州", ("自治州", "州")), ("自治县", ("自治县", "县")),
+                    ("自治旗", ("自治旗", "旗")))
+
+
+def written_names(place: Place) -> tuple[str, ...]:
+    """Every way the place's name is written in full: its name and suffix forms."""
+    names = [place.name]
+    for suffix, forms in SHORTER_SUFFIXES:
+        if place.name.endswith(suffix) and place.short:
+            names += [place.short + f for f in forms if place.short + f != place.name]
+    return tuple(names)
+
+
 def find_places(text: str) -> list[Place]:
     """Places named in ``text`` (full or short name), deepest first."""
     found = [p for p in places().values() if p.level != "national" and p.short and p.short in text]
@@ -77,13 +92,14 @@ def issuer_chain(head: str) -> tuple[Place, ...]:
     chain: list[Place] = []
     pos = 0
     while True:
-        known = sorted((p for p in places().values() if p.level != "national"
-                        and head.startswith(p.name, pos)), key=lambda p: -len(p.name))
+        known = sorted(((n, p) for p in places().values() if p.level != "national"
+                        for n in written_names(p) if head.startswith(n, pos)),
+                       key=lambda np: (-len(np[0]), np[0]))
         if known:
-            place = known[0]
+            written, place = known[0]
             chain = list(chain_of(place)) if not chain or place.parent == chain[-1].name \
                 else [*chain, place]
-            pos += len(place.name)
+            pos += len(written)
             continue
         m = ADHOC_RE.match(head, pos)
         if not m or not (ISSUER_TAIL_RE.fullmatch(head[m.end():])

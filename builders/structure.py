@@ -26,6 +26,8 @@ _HEADING_END = re.compile(r"[。!?;:]")
 _SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’\"')」』]*|$)")
 _TAIL = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日(印发)?|抄送[::].*|附件[::].*)$")
 _MAX_HEADING = 60
+_MAX_FIRST = 20  # the highest number a style may start at
+_RUN_ON = re.compile(r"[。!?;:)]\s*")  # where a heading may start inside a paragraph
 
 
 def cn_number(text: str) -> int:
@@ -70,7 +72,10 @@ class _Numbering:
             fits = n == prev + 1 or (not strict and (prev < n <= prev + 2 or n == 1))
         else:
             k = len(self.stack)
-            fits = n == 1 or self.last.get(style) == n - 1  # numbering may run on (国发 style)
+            # numbering may run on across parents (国发 style: （二） 4. 5.), and a first
+            # item of a style at a paragraph start keeps its number (（三） then 7.)
+            fits = n == 1 or self.last.get(style) == n - 1 or (
+                not strict and style not in self.last and n <= _MAX_FIRST)
         if not fits or n == 0:
             return None
         del self.stack[k:]
@@ -143,7 +148,10 @@ def _markers(text: str, para: Span, numbering: _Numbering) -> list[_Found]:
             nxt = _next_start(text, pos, para.end)
             if nxt is None:
                 break
-            pos, strict = nxt, True
+            pos = nxt
+            # lines run together (…意见:一、…): after a colon a new style may open with
+            # its first number; elsewhere only the open styles go on
+            strict = not _opens(text, pos, para.end, numbering)
             continue
         style, number = hit
         head_start = m.end() - (1 if m.group("glued") else 0)
@@ -171,9 +179,24 @@ def _accept(m: re.Match[str], numbering: _Numbering, strict: bool) -> tuple[str,
 
 
 def _next_start(text: str, pos: int, end: int) -> int | None:
-    """The next place inside a paragraph where a heading may start: after a full stop."""
-    m = re.compile(r"[。!?;]\s*").search(text, pos, end)
+    """The next place inside a paragraph where a heading may start: after a full stop,
+    a closing bracket (…负责）2.…) or a colon (lines run together: …意见:一、…)."""
+    m = _RUN_ON.search(text, pos, end)
     return m.end() if m and m.end() < end else None
+
+
+def _opens(text: str, pos: int, end: int, numbering: _Numbering) -> bool:
+    """Whether a marker at ``pos`` opens a new style with its first number."""
+    m = _MARKER.match(text, pos, end)
+    before = re.search(r":(\s*)$", text[max(0, pos - 8) : pos])
+    if not m or m.group("glued") or not before:
+        return False
+    style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
+    value = m.group(style)
+    n = cn_number(value) if "cn" in style else int(value)
+    # 如下:1.… inside a measure is a list in the text, 意见:一、… a part of the document
+    spaced = bool(before.group(1)) or style in ("cn", "paren_cn")
+    return spaced and n == 1 and style not in [o.style for o in numbering.stack]
 
 
 def _heading_end(text: str, start: int, end: int, numbering: _Numbering) -> int:

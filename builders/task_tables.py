@@ -44,7 +44,8 @@ def column_meaning(header: str) -> str:
     for words in (label_words("label"), label_words("column")):
         for word in sorted(words, key=lambda w: (-len(w), w)):
             if word in text:
-                return words[word]
+                # a 部门分工 column holds whole clauses; its units are responsible
+                return "responsible" if words[word] == "verbs" else words[word]
     return ""
 
 

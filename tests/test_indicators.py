@@ -57,3 +57,14 @@ def test_plan_table_attributes_whatever_the_brackets(tmp_path: Path) -> None:
     assert [(i.value, i.attribute) for i in found] == [
         (120e4, "预期性"), (150e4, "预期性"), (2.1, "约束性"), (2.5, "约束性")]
     assert len({i.pair for i in found}) == 2
+
+
+def test_metric_labels_drop_list_markers_and_lead_verbs(tmp_path: Path) -> None:
+    text = ("某区二〇二四年主要目标分解方案\n\n一、主要目标\n\n"
+            "1.（一）地区生产总值增长6%左右。\n（二）实现一般公共预算收入增长5%。\n"
+            "（三）完成固定资产投资增长8%以上。\n")
+    doc = tmp_path / "d.txt"
+    doc.write_text(text, "utf-8")
+    found = indicators.find(structure.parse(ingest.read(doc)), ())
+    assert [i.metric for i in found] == [
+        "地区生产总值增长", "一般公共预算收入增长", "固定资产投资增长"]
