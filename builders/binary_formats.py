@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from typing import cast
 
 from policykg.builders.errors import InputError
 
@@ -123,27 +124,29 @@ def _render(blocks: list[list[Line] | Rows]) -> str:
     characters, CJK lines end short of it) and the next line is not indented, also
     across a page break.
     """
-    lines = [line for b in blocks if _is_text(b) for line in b]  # type: ignore[union-attr]
-    rights = sorted(line[2] for line in lines)  # type: ignore[index]
+    texts = [cast(list[Line], b) for b in blocks if _is_text(b)]
+    lines = [line for block in texts for line in block]
+    rights = sorted(line[2] for line in lines)
     edge = rights[(len(rights) * 9) // 10] if rights else 0.0
-    lefts = sorted(line[1] for line in lines)  # type: ignore[index]
+    lefts = sorted(line[1] for line in lines)
     margin = lefts[len(lefts) // 10] if lefts else 0.0
     out: list[str] = []
     previous: Line | None = None
     for block in blocks:
         if not _is_text(block):
-            out.extend(["\n\n", "\n".join("\t".join(row) for row in block)])  # type: ignore[arg-type]
+            rows = cast(Rows, block)
+            out.extend(["\n\n", "\n".join("\t".join(row) for row in rows)])
             previous = None
             continue
-        for line in block:  # type: ignore[assignment]
-            text, left, _, height = line  # type: ignore[misc]
+        for line in cast(list[Line], block):
+            text, left, _, height = line
             if previous is not None:
                 wrapped = previous[2] >= edge - 2.5 * previous[3] and left <= margin + height
                 out.append("\n" if wrapped else "\n\n")
             elif out:
                 out.append("\n\n")
             out.append(text)
-            previous = line  # type: ignore[assignment]
+            previous = line
     return "".join(out)
 
 

@@ -12,6 +12,7 @@ and concept: the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ def scheme() -> tuple[Concept, ...]:
     graph = rdflib.Graph().parse(SCHEME, format="turtle")
     skos, pkg = rdflib.Namespace(SKOS), rdflib.Namespace(PKG)
 
-    def zh(values: object) -> list[str]:
+    def zh(values: Iterable[object]) -> list[str]:
         return sorted(str(v) for v in values if getattr(v, "language", None) == "zh")
 
     out = []

@@ -44,7 +44,9 @@ def read(document: Document) -> DocumentMeta:
     number = _doc_number(head) or _doc_number([front.get("发文字号", "")])
     signed, printed = _dates(paras, front)
     issuers = _issuers(paras, head, notice or title, front)
-    extra = (("notice_title", notice),) if notice and notice != title else ()
+    extra: tuple[tuple[str, str], ...] = (
+        (("notice_title", notice),) if notice and notice != title else ()
+    )
     extra += _portal_extra(front)
     return DocumentMeta(
         title=title,

@@ -54,7 +54,7 @@ def render_query(spec: QuerySpec, root: str = "../") -> str:
 
 
 def render_sparql(root: str = "") -> str:
-    payload = {"mode": "sparql", "name": "sparql", "params": [], "columns": [], "rows": None,
+    payload: dict[str, object] = {"mode": "sparql", "name": "sparql", "params": [], "columns": [], "rows": None,
                "endpoint": root + SPARQL}
     return html.render(
         "query.html",

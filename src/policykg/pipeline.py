@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 from policykg.buildfiles import (
@@ -207,16 +208,17 @@ def _extract(
     settled: list[str] = []
     if workers <= 1:
         for result in todo:
-            settle(result, lambda r=result: _build_one(r.path))
+            settle(result, partial(_build_one, result.path))
         return built
     # a bounded window of pending documents: results are written and dropped as they come,
     # so memory does not grow with the corpus
     window: deque[tuple[DocumentResult, Future[Outcome]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in [*todo, None]:
-            if result is not None:
-                window.append((result, pool.submit(_build_one, result.path)))
-            while window and (result is None or len(window) > 4 * workers):
+        pending: list[DocumentResult | None] = [*todo, None]  # None: drain the window
+        for item in pending:
+            if item is not None:
+                window.append((item, pool.submit(_build_one, item.path)))
+            while window and (item is None or len(window) > 4 * workers):
                 done, future = window.popleft()
                 settle(done, future.result)
     return built
