@@ -7,6 +7,11 @@ wall time, documents/s, MB/s, triples/s, peak RSS, output size; the same-run ref
 limits (raw read + decode, plain ``jieba.lcut``, same text, same number of processes) and the
 build throughput as a share of them; an incremental rebuild after one document changes;
 the time to regenerate the views; p50/p95 of every canned query, embedded and served.
+
+Each size's build measures are kept in ``WORK/graph-N/bench.json``; ``--queries-only``
+re-times the queries on those graphs (after a query rewrite) without building again.
+Each query runs ``--repeat`` times or until ``--budget`` seconds are spent on it, so a
+slow query on a large graph is timed fewer times (the table gives the count).
 """
 
 from __future__ import annotations
@@ -88,16 +93,25 @@ def du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def query_times(run: object, names: list[str], repeat: int) -> dict[str, tuple[float, float]]:
+Timing = tuple[float, float, int]  # p50 ms, p95 ms, runs
+
+
+def query_times(
+    run: object, names: list[tuple[str, dict[str, str]]], repeat: int, budget_s: float
+) -> dict[str, Timing]:
     out = {}
     for name, params in names:
-        times = []
-        for _ in range(repeat):
+        run(name, params)  # type: ignore[operator]  # warm the caches once, untimed
+        times: list[float] = []
+        spent = 0.0
+        while len(times) < repeat and spent < budget_s:
             started = time.perf_counter()
             run(name, params)  # type: ignore[operator]
             times.append((time.perf_counter() - started) * 1000)
+            spent += times[-1] / 1000
         times.sort()
-        out[name] = (statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)])
+        p95 = times[min(len(times) - 1, max(0, round(len(times) * 0.95) - 1))]
+        out[name] = (statistics.median(times), p95, len(times))
     return out
 
 
@@ -113,7 +127,7 @@ def canned(graph: Path) -> list[tuple[str, dict[str, str]]]:
     return [(q.name, {p: sample[p] for p in q.params}) for q in queries.list_queries()]
 
 
-def measure_queries(graph: Path, repeat: int) -> dict[str, dict[str, tuple[float, float]]]:
+def measure_queries(graph: Path, repeat: int, budget_s: float) -> dict[str, dict[str, Timing]]:
     from policykg.graph.remote import RemoteStore
     from policykg.graph.serve import Server
     from policykg.graph.store import EmbeddedStore
@@ -122,14 +136,15 @@ def measure_queries(graph: Path, repeat: int) -> dict[str, dict[str, tuple[float
 
     names = canned(graph)
     with EmbeddedStore(graph / "store", read_only=True) as store:
-        embedded = query_times(lambda n, p: queries.run(store, n, p), names, repeat)
+        embedded = query_times(lambda n, p: queries.run(store, n, p), names, repeat, budget_s)
     with Server(graph / "store") as server:
         remote = RemoteStore(server.url)
-        served = query_times(lambda n, p: queries.run(remote, n, p), names, repeat)
+        served = query_times(lambda n, p: queries.run(remote, n, p), names, repeat, budget_s)
     return {"embedded": embedded, "served": served}
 
 
-def bench(size: int, work: Path, jobs: int, repeat: int) -> dict:
+def bench(size: int, work: Path, jobs: int) -> dict:
+    """Build measures of one size (no queries), also saved as ``graph-N/bench.json``."""
     corpus = work / f"corpus-{size}"
     if not corpus.exists():
         generate(corpus, size, gold=work / f"gold-{size}")
@@ -153,9 +168,12 @@ def bench(size: int, work: Path, jobs: int, repeat: int) -> dict:
                    capture_output=True, check=False)
     views_s = time.perf_counter() - started
     run_build(corpus, out, 1, "--no-views")  # back to the generated text for the queries
-    return {"size": size, "mb": mb, "build_s": build_s, "triples": report["triples"],
-            "rss_mb": rss, "out_mb": du_mb(out), "incremental_s": incremental_s,
-            "views_s": views_s, **ref, "queries": measure_queries(out, repeat)}
+    shutil.rmtree(out / "views", ignore_errors=True)
+    result = {"size": size, "mb": mb, "build_s": build_s, "triples": report["triples"],
+              "rss_mb": rss, "out_mb": du_mb(out), "incremental_s": incremental_s,
+              "views_s": views_s, "jobs": jobs, **ref}
+    (out / "bench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return result
 
 
 def machine() -> str:
@@ -183,12 +201,12 @@ def table(results: list[dict], jobs: int) -> str:
             f"| {r['jieba_s'] / r['build_s']:.0%} | {r['read_s'] / r['build_s']:.1%} "
             f"| {r['incremental_s']:.1f} | {r['views_s']:.1f} |")
     for r in results:
-        lines += ["", f"Canned queries on {r['size']} documents, ms (p50 / p95):", "",
-                  "| query | embedded p50 | embedded p95 | served p50 | served p95 |",
-                  "|---|---|---|---|---|"]
-        for name, (p50, p95) in r["queries"]["embedded"].items():
-            s50, s95 = r["queries"]["served"][name]
-            lines.append(f"| {name} | {p50:.1f} | {p95:.1f} | {s50:.1f} | {s95:.1f} |")
+        lines += ["", f"Canned queries on {r['size']} documents, ms (p50 / p95, runs):", "",
+                  "| query | embedded p50 | embedded p95 | served p50 | served p95 | runs |",
+                  "|---|---|---|---|---|---|"]
+        for name, (p50, p95, n) in r["queries"]["embedded"].items():
+            s50, s95, m = r["queries"]["served"][name]
+            lines.append(f"| {name} | {p50:.1f} | {p95:.1f} | {s50:.1f} | {s95:.1f} | {n}/{m} |")
     return "\n".join(lines) + "\n"
 
 
@@ -198,12 +216,26 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/policykg-bench"))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--budget", type=float, default=5.0, help="seconds per query at most")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="time the queries on the graphs an earlier run built")
+    parser.add_argument("--build-only", action="store_true", help="skip the queries")
     parser.add_argument("--results", type=Path, help="write the table (Markdown) here")
     args = parser.parse_args()
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(bench(size, args.work, args.jobs, args.repeat))
-        print(json.dumps({k: v for k, v in results[-1].items() if k != "queries"}), flush=True)
+        saved = args.work / f"graph-{size}" / "bench.json"
+        if args.queries_only:
+            result = json.loads(saved.read_text("utf-8"))
+        else:
+            result = bench(size, args.work, args.jobs)
+        print(json.dumps(result), flush=True)
+        if args.build_only:
+            continue
+        result["queries"] = measure_queries(args.work / f"graph-{size}", args.repeat, args.budget)
+        results.append(result)
+    if args.build_only:
+        return
     text = table(results, args.jobs)
     print(text)
     if args.results:

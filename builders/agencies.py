@@ -37,15 +37,22 @@ def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...
         listed[task.key], rule = unit_lists(
             text[task.span.start : task.span.end], task.span.start, rule
         )
-    uses_lists = any(listed.values())
+    # a document that lists owners in brackets or label lines reads no prose agents; one
+    # plain sentence (由X牵头，Y配合，…) in running text does not make it such a document
+    uses_lists = any(unit_lists(text[t.span.start : t.span.end], t.span.start, ListRule(),
+                                plain=False)[0] or task_tables.row_at(document, t.span)
+                     for t in tasks if listed[t.key])
     issuer = _issuing_bureau(document)
     owners: list[Owner] = []
     for task in tasks:
         items = listed[task.key]
-        if not items and not uses_lists:
+        if not uses_lists:  # plain-sentence lists (X牵头，Y配合。), then the other agents
             body = text[task.span.start : task.span.end]
-            items = [Listed(a.mention, task.span.start + a.start, task.span.start + a.end,
-                            a.role, i) for i, a in enumerate(find_agents(body))]
+            agents = [Listed(a.mention, task.span.start + a.start, task.span.start + a.end,
+                             a.role, 0) for a in find_agents(body)]
+            agents = [a for a in agents  # 县人民政府 inside 各市、县人民政府 is that one unit
+                      if not any(a.start < i.end and i.start < a.end for i in items)]
+            items = sorted([*items, *agents], key=lambda item: item.start)
         seen: set[str] = set()
         central_list = any(is_central(item.mention) for item in items)
         for item in items:

@@ -29,6 +29,7 @@ BARE_CLASSES = ("部门", "单位", "机构", "部门单位", "单位部门")
 GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
 TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a bare level word (区、镇)
 NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|^[由按与]")
+UNLISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|区|县|市|州|旗)")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff()（）、]+")
 
 
@@ -153,7 +154,16 @@ def looks_like_unit(mention: str) -> bool:
         tuple(prefix_levels())
     ):
         return True
-    return bool(mention_pattern().fullmatch(text))
+    if mention_pattern().fullmatch(text):
+        return True
+    # 岳麓区妇联: a place the lexicon does not list, then a unit form it does know
+    place = UNLISTED_PLACE.match(text)
+    return place is not None and text[place.end() :] in _known_forms()
+
+
+@cache
+def _known_forms() -> frozenset[str]:
+    return frozenset(form for (_, form) in unit_forms())
 
 
 def could_be_unit(mention: str) -> bool:

@@ -149,6 +149,9 @@ def _verb_lists(content: str, base: int, rule: ListRule, deadline: str, order: i
     if any(item.role == "lead" for item in out):  # X牵头，Y按职责分工负责: Y works with X
         out = [replace(item, role="co") if item.role == "responsible" else item
                for item in out]
+    elif any(item.role == "co" for item in out):  # X负责，Y配合: X leads the partners
+        out = [replace(item, role="lead") if item.role == "responsible" else item
+               for item in out]
     if not out and not re.search(r"[。：:]", content):
         # a bare list at the end of a measure (A、B，各市、县): kept by the caller only
         # when every item is a unit
@@ -158,8 +161,10 @@ def _verb_lists(content: str, base: int, rule: ListRule, deadline: str, order: i
     return out, new_rule
 
 
-def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
-    """Every responsibility list in a measure's text, in order."""
+def find_lists(text: str, base: int, rule: ListRule, plain: bool = True
+               ) -> tuple[list[Listed], ListRule]:
+    """Every responsibility list in a measure's text, in order; ``plain`` also reads
+    lists written as plain sentences (X牵头，Y配合。)."""
     out: list[Listed] = []
     spans = groups(text)
     label_line = r"[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*"
@@ -167,15 +172,54 @@ def find_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], List
     for line in re.finditer("^" + label_line + "(?:\n" + label_line + ")*$", text, re.M):
         if not any(s <= line.start() < e for s, e in spans):
             spans.append((line.start(), line.end()))
-    for s, e in sorted(spans):
-        found, rule = parse_group(text[s:e], base + s, rule)
+    sentences = _plain_lists(text, spans) if plain else []
+    for s, e in sorted([*spans, *sentences]):
+        if (s, e) in sentences:
+            found, rule = _verb_lists(text[s:e], base + s, rule, due(text[s:e]))
+        else:
+            found, rule = parse_group(text[s:e], base + s, rule)
         out += found
     return out, rule
 
 
-def unit_lists(text: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
+def _plain_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """X牵头，Y配合。 / 由X牵头，Y、Z配合，… / X负责，Y配合 written as a plain sentence.
+
+    A sentence outside brackets whose first clauses are units each followed by a role
+    verb: kept when that is the whole sentence, or when the verbs say who leads or
+    partners (由X牵头，Y配合，建立…机制) — a lone 负责 in running text is work, not a list.
+    """
+    masked = list(text)
+    for s, e in spans:
+        if e + 1 < len(text) and "\u4e00" <= text[e + 1] <= "\u9fff":
+            continue  # 各市（州）人民政府: a bracket inside a name, not a list of its own
+        masked[max(0, s - 1) : e + 1] = "\0" * (min(len(text), e + 1) - max(0, s - 1))
+    out = []
+    for m in re.finditer(r"[^。；;\n\0]+", "".join(masked)):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        start += text.startswith("由", start)
+        end = start
+        roles: list[str] = []
+        known: list[str] = []
+        for clause in re.finditer(r"[^，,]+", text[start : m.end()]):
+            role = next((r for tail, r in VERB_TAIL if clause.group(0).endswith(tail)
+                         and len(clause.group(0)) > len(tail)), None)
+            units = clause.group(0)[: -len(next(t for t, _ in VERB_TAIL if clause.group(0)
+                                                 .endswith(t))) if role else 0]
+            items = [u for u, _, _ in split_items(units.removesuffix("等"))]
+            if role is None or not items or not all(could_be_unit(u) for u in items):
+                break
+            end, roles, known = start + clause.end(), [*roles, role], known + items
+        whole = not text[end : m.end()].strip("，, \t")
+        if any(map(looks_like_unit, known)) and (whole or {"lead", "co"} & set(roles)):
+            out.append((start, end))
+    return out
+
+
+def unit_lists(text: str, base: int, rule: ListRule, plain: bool = True
+               ) -> tuple[list[Listed], ListRule]:
     """``find_lists`` without brackets whose items are not units (（由企业负责）)."""
-    found, new_rule = find_lists(text, base, rule)
+    found, new_rule = find_lists(text, base, rule, plain)
     kept: list[Listed] = []
     group: list[Listed] = []
     for item in [*found, None]:

@@ -81,9 +81,28 @@ def written_names(place: Place) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _spoken_names(place: Place) -> tuple[str, ...]:
+    """The names that point at ``place`` on their own: its written names, and its short
+    name for a province or city (上海, 贵州) — a district's short name is a word too often
+    (金山银山, 普陀山) to count without its suffix."""
+    names = written_names(place)
+    if place.level in ("provincial", "municipal") and len(place.short) >= 2:
+        names += (place.short,)
+    return names
+
+
+def names_place(text: str, place: Place) -> bool:
+    return any(n in text for n in _spoken_names(place))
+
+
 def find_places(text: str) -> list[Place]:
-    """Places named in ``text`` (full or short name), deepest first."""
-    found = [p for p in places().values() if p.level != "national" and p.short and p.short in text]
+    """Places named whole in ``text``, deepest first."""
+    found = [p for p in places().values() if p.level != "national" and names_place(text, p)]
+    # a district of one city is not the district of the same name in another city the
+    # text names (舟山市普陀区 is not 上海市普陀区)
+    wide = [p for p in found if p.level in ("provincial", "municipal")]
+    found = [p for p in found if p in wide or all(
+        w in chain_of(p) or p in chain_of(w) for w in wide)]
     return sorted(found, key=lambda p: (-len(chain_of(p)), p.name))
 
 
@@ -130,11 +149,9 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
             return Jurisdiction(chain_of(found[0]), document_id)
     prefix = re.match(r"[\u4e00-\u9fff]+?(?=[府政办委就人发规])", doc_number)
     if prefix:
-        abbr = prefix.group(0)
-        fits = [p for p in places().values() if abbr in p.abbrs or abbr == p.short]
-        fits.sort(key=lambda p: (p.short not in body, -len(chain_of(p)), p.name))
-        if fits:
-            return Jurisdiction(chain_of(fits[0]), document_id)
+        chain = _from_number_prefix(prefix.group(0), " ".join(heads) + "\n" + body, heads)
+        if chain:
+            return Jurisdiction(chain, document_id)
     for line in lines:
         chain = issuer_chain(line)
         if chain:
@@ -142,11 +159,44 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
         found = find_places(line)
         if found:
             return Jurisdiction(chain_of(found[0]), document_id)
-    counts = Counter({p.name: body.count(p.short) for p in places().values() if p.short})
+    counts = Counter({p.name: sum(body.count(n) for n in set(_spoken_names(p)))
+                      for p in places().values() if p.level != "national"})
     best = sorted((-n, name) for name, n in counts.items() if n > 0)
     if best:
         return Jurisdiction(chain_of(places()[best[0][1]]), document_id)
     return Jurisdiction((), document_id)
+
+
+def _from_number_prefix(abbr: str, context: str, heads: list[str]) -> tuple[Place, ...]:
+    """The place a document number's prefix (沪府发, 金政办发) stands for.
+
+    A province's one-character form is unambiguous (沪, 黔, 粤); a city's or district's
+    (金 for 金山区) is shared by many places, so it counts only when the document names
+    that place too — else a place in the title that starts with it (金水区) is the one.
+    """
+    fits = [p for p in places().values() if abbr in p.abbrs or abbr == p.short]
+    named = [p for p in fits if names_place(context, p)]
+    if named:
+        return chain_of(sorted(named, key=lambda p: (-len(chain_of(p)), p.name))[0])
+    unnamed_place = re.compile(re.escape(abbr) + r"[\u4e00-\u9fff]{0,3}?(?:"
+                               + "|".join(s for s, _ in SUFFIX_LEVEL) + ")")
+    for text in [*heads, context]:
+        for m in unnamed_place.finditer(text):
+            if m.group(0) in places():
+                continue
+            # 郑州市金水区: the city written before it is its parent
+            above = find_places(text[max(0, m.start() - 12) : m.start()])
+            above = [p for p in above if text[: m.start()].endswith(written_names(p))]
+            if text is context and not above:
+                continue  # in running text only a place under a named city counts
+            name = m.group(0)
+            suffix, level = next((s, lv) for s, lv in SUFFIX_LEVEL if name.endswith(s))
+            parent = above[0].name if above else UNKNOWN
+            chain = chain_of(above[0]) if above else ()
+            return (*chain, Place(name, name.removesuffix(suffix), (abbr,), parent, level))
+    wide = [p for p in fits if p.level == "provincial" or (p.level == "municipal"
+                                                           and not p.parent)]
+    return chain_of(sorted(wide, key=lambda p: p.name)[0]) if wide else ()
 
 
 def display(chain: tuple[Place, ...]) -> str:

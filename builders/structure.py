@@ -19,14 +19,15 @@ _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
     rf"(?P<cn>[{_CN}]{{1,3}})、(?![{_CN}])"
     rf"|\(\s*(?P<paren_cn>[{_CN}]{{1,3}})\s*\)"
-    r"|\(\s*(?P<paren_arabic>\d{1,2})\s*\)"
-    r"|(?P<arabic>\d{1,2})[.、](?P<glued>\d)?"
+    r"|\(\s*(?P<paren_arabic>\d{1,4})\s*\)"
+    r"|(?P<arabic>\d{1,4})[.、](?P<glued>\d)?"
 )
 _HEADING_END = re.compile(r"[。!?;:]")
 _SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’\"')」』]*|$)")
 _TAIL = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日(印发)?|抄送[::].*|附件[::].*)$")
 _MAX_HEADING = 60
 _MAX_FIRST = 20  # the highest number a style may start at
+_MAX_PLAIN = 100  # from here on a number is an item only as the expected next one
 _RUN_ON = re.compile(r"[。!?;:)]\s*")  # where a heading may start inside a paragraph
 
 
@@ -154,6 +155,7 @@ def _markers(text: str, para: Span, numbering: _Numbering) -> list[_Found]:
             strict = not _opens(text, pos, para.end, numbering)
             continue
         style, number = hit
+        assert m is not None  # a hit comes from a match
         head_start = m.end() - (1 if m.group("glued") else 0)
         while head_start < para.end and text[head_start] == " ":
             head_start += 1
@@ -170,8 +172,9 @@ def _accept(m: re.Match[str], numbering: _Numbering, strict: bool) -> tuple[str,
     style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
     value = m.group(style)
     n = cn_number(value) if "cn" in style else int(value)
-    if m.group("glued") and not numbering.expects(style, n):
-        return None  # "5.5%" / "3.6万" unless the number is the next heading number
+    if (m.group("glued") or n >= _MAX_PLAIN) and not numbering.expects(style, n):
+        # "5.5%" / "3.6万" / "2021、" unless the number is the next heading number
+        return None
     if strict and style not in [o.style for o in numbering.stack]:
         return None
     number = numbering.accept(style, n, strict)

@@ -116,7 +116,6 @@ def test_five_thousand_numbered_items_build_in_bounded_time(tmp_path: Path) -> N
     assert _many_items(tmp_path).status == "built"
 
 
-@pytest.mark.xfail(reason="structure.py reads arabic item numbers up to 99 only", strict=True)
 def test_five_thousand_numbered_items_are_five_thousand_tasks(tmp_path: Path) -> None:
     assert _many_items(tmp_path).counts["tasks"] == 5000
 

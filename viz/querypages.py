@@ -54,8 +54,14 @@ def render_query(spec: QuerySpec, root: str = "../") -> str:
 
 
 def render_sparql(root: str = "") -> str:
-    payload: dict[str, object] = {"mode": "sparql", "name": "sparql", "params": [], "columns": [], "rows": None,
-               "endpoint": root + SPARQL}
+    payload: dict[str, object] = {
+        "mode": "sparql",
+        "name": "sparql",
+        "params": [],
+        "columns": [],
+        "rows": None,
+        "endpoint": root + SPARQL,
+    }
     return html.render(
         "query.html",
         scripts=[html.app_script("table"), html.app_script("query")],
