@@ -143,7 +143,7 @@ def measure_queries(graph: Path, repeat: int, budget_s: float) -> dict[str, dict
     return {"embedded": embedded, "served": served}
 
 
-def bench(size: int, work: Path, jobs: int) -> dict:
+def bench(size: int, work: Path, jobs: int, views_timeout_s: float) -> dict:
     """Build measures of one size (no queries), also saved as ``graph-N/bench.json``."""
     corpus = work / f"corpus-{size}"
     if not corpus.exists():
@@ -164,9 +164,12 @@ def bench(size: int, work: Path, jobs: int) -> dict:
     finally:
         changed.write_text(original, encoding="utf-8")
     started = time.perf_counter()
-    subprocess.run([*POLICYKG, "viz", "--graph", str(out), "--out", str(out / "views")],
-                   capture_output=True, check=False)
-    views_s = time.perf_counter() - started
+    try:
+        subprocess.run([*POLICYKG, "viz", "--graph", str(out), "--out", str(out / "views")],
+                       capture_output=True, check=False, timeout=views_timeout_s)
+        views_s = time.perf_counter() - started
+    except subprocess.TimeoutExpired:
+        views_s = float("inf")  # the table says "> timeout"
     run_build(corpus, out, 1, "--no-views")  # back to the generated text for the queries
     shutil.rmtree(out / "views", ignore_errors=True)
     result = {"size": size, "mb": mb, "build_s": build_s, "triples": report["triples"],
@@ -194,12 +197,13 @@ def table(results: list[dict], jobs: int) -> str:
              "|" + "---|" * 14]
     for r in results:
         mbps = r["mb"] / r["build_s"]
+        views = f"{r['views_s']:.1f}" if r["views_s"] != float("inf") else "timed out"
         lines.append(
             f"| {r['size']} | {r['mb']:.1f} | {r['build_s']:.1f} | {r['size'] / r['build_s']:.1f} "
             f"| {mbps:.3f} | {r['triples'] / r['build_s']:.0f} | {r['rss_mb']:.0f} "
             f"| {r['out_mb']:.0f} | {r['mb'] / r['read_s']:.1f} | {r['mb'] / r['jieba_s']:.3f} "
             f"| {r['jieba_s'] / r['build_s']:.0%} | {r['read_s'] / r['build_s']:.1%} "
-            f"| {r['incremental_s']:.1f} | {r['views_s']:.1f} |")
+            f"| {r['incremental_s']:.1f} | {views} |")
     for r in results:
         lines += ["", f"Canned queries on {r['size']} documents, ms (p50 / p95, runs):", "",
                   "| query | embedded p50 | embedded p95 | served p50 | served p95 | runs |",
@@ -219,6 +223,7 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=5.0, help="seconds per query at most")
     parser.add_argument("--queries-only", action="store_true",
                         help="time the queries on the graphs an earlier run built")
+    parser.add_argument("--views-timeout", type=float, default=900, help="seconds")
     parser.add_argument("--build-only", action="store_true", help="skip the queries")
     parser.add_argument("--results", type=Path, help="write the table (Markdown) here")
     args = parser.parse_args()
@@ -228,7 +233,7 @@ def main() -> None:
         if args.queries_only:
             result = json.loads(saved.read_text("utf-8"))
         else:
-            result = bench(size, args.work, args.jobs)
+            result = bench(size, args.work, args.jobs, args.views_timeout)
         print(json.dumps(result), flush=True)
         if args.build_only:
             continue

@@ -11,6 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from policykg.builders import pipe_tables
 from policykg.builders.errors import InputError
 from policykg.builders.html_pages import HARD, Chars, read_html
 
@@ -137,11 +138,11 @@ def _front_matter(block: str) -> tuple[tuple[str, str], ...]:
 def _plain_chars(text: str, base: int) -> Chars:
     # "**" left over from a Markdown conversion is markup even in plain text
     bold = {m.start() + k for m in re.finditer(r"\*\*", text) for k in (0, 1)}
-    return [
+    return pipe_tables.convert([
         (c, base + i)
         for i, c in enumerate(text)
         if i not in bold and c != "\r" and (c == "\n" or not _CONTROL.match(c))
-    ]
+    ])
 
 
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")

@@ -12,7 +12,7 @@ import re
 from policykg.builders.indicator_words import PERIOD_RE, cues, words
 from policykg.builders.numbers import ARABIC, Quantity
 
-HARD_STOPS = "。;；!！?？\n"
+HARD_STOPS = "。;；!！?？\n\t"  # a tab ends a table cell
 CLAUSE_STOPS = HARD_STOPS + ",，:："
 LIST_STOPS = CLAUSE_STOPS + "、"
 LIST_JOINERS = re.compile(r"^[\s、和及与,，]*$")
@@ -22,6 +22,7 @@ ENUMERATOR = re.compile(
     r"^(?:(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
     r"|[①-⑳])\s*)+")
 ADVERB_REACH = 2  # 至少 + a two-character verb
+YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 RATE_REACH = 10  # 返还失业保险费的50%: a rate verb governs a short object
 THRESHOLD_REACH = 5  # 以上种粮大户: a two-character modifier and a head noun
 INCLUSION = re.compile(r"^[(（](?:含|不含)[)）]")  # 30人(含)以下: the bound includes 30
@@ -107,6 +108,12 @@ def comparator(before: str, text: str, q: Quantity, end: int) -> str:
     return "="
 
 
+def level_reached(before: str, text: str, q: Quantity, end: int) -> bool:
+    """已达到2750个: a reported figure after 达到 is the level reached (=), not a floor."""
+    word, _ = before_cue(before)
+    return word in words("reach") and not after_cue(text, end)[0] and not q.more
+
+
 def inside_quotes(text: str, pos: int, floor: int) -> bool:
     """A figure inside “…” or 《…》 belongs to a name (“百日千万”)."""
     left = text[floor:pos]
@@ -167,6 +174,17 @@ def ratio_figures(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     return found
 
 
+def _works_on_list(clause: str) -> bool:
+    """完成A村等, 推进A、B等: a work verb before the list's first item governs the list;
+    one that ends an item (覆盖城市建设、交通等) is part of what is listed."""
+    head = _squeeze(clause).split("、")[0].removesuffix("等")
+    for verb in words("work-verb"):
+        at = head.find(verb)
+        if at >= 0 and at + len(verb) < len(head):
+            return True
+    return False
+
+
 def _scope(clause: str, counted: str) -> bool:
     """以7600多名持证残疾人为主要对象, 服务对象覆盖2万人: the figure sizes the population a
     plan serves, not a result it is to reach (帮扶500人 is one)."""
@@ -183,6 +201,8 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     clause = text[clause_start(text, start, floor): start]
     if q.unit_kind == "strict" and not any(w in clause for w in words("strict-ok")):
         return "strict unit without a measured phrase"
+    if q.unit == "年" and YEAR_LIKE.fullmatch(q.number_text):
+        return "a calendar year"  # 完成时间2025年: a date, not a length of time
     tight = _squeeze(text[max(floor, start - 2): start])
     if any(tight.endswith(w) for w in words("rank")):
         return "rank or ordinal"
@@ -195,13 +215,17 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     counted = phrase_after(text, end + len(word), ceiling, CLAUSE_STOPS)
     if _names_list(counted) or clause.rstrip().endswith("以下"):
         return "list size"
-    # 电子商务、现代物流等12个领域: a figure right after 等 counts the list it closes
-    if clause.rstrip().endswith("等") and q.unit not in ("人", "人次", "%"):
+    # 电子商务、现代物流等12个领域: a figure right after 等 counts the list it closes,
+    # unless the clause sets work to do on what it counts (完成A村等18个项目建设)
+    after_list = clause.rstrip().endswith("等") and q.unit not in ("人", "人次", "%")
+    if after_list and not _works_on_list(clause):
         return "list size"
     if _scope(clause, counted):
         return "size of the population served"
     if any(w in counted for w in words("not-metric")):
         return "not a measured thing"
+    if any(w in counted for w in words("progress")):
+        return "work in progress"  # 第一批451个厢房正在加紧制作
     bounded = word in ("以上", "以下", "及以上", "及以下", "以内") and not before_cue(clause)[0]
     heads = [w for w in words("threshold") if w != "的"]
     # 30人以下的企业, 100亩以上种粮大户: a bound that qualifies the noun after it

@@ -129,3 +129,19 @@ def table_indicators(document: Document, table: Table, number: int,
                 period=when, kind=kind, span=span,  # type: ignore[arg-type]
                 section=section.path if section else "", attribute=attribute, pair=pair))
     return out
+
+
+def column_kinds(tables: tuple[Table, ...], time: DocTime) -> list[tuple[Span, str]]:
+    """Cells of tables that are not indicator tables, with the kind their column header
+    gives (1-10月推进情况 → actual, 全年目标任务 → target); cells of other columns left out."""
+    out: list[tuple[Span, str]] = []
+    for table in tables:
+        if classify(table, time) is not None:
+            continue
+        for col, header in enumerate(table.columns):
+            kind = ("actual" if _has(header, "column-actual")
+                    else "target" if _has(header, "column-target") else "")
+            if kind:
+                out.extend((row.cell_spans[col], kind) for row in table.rows
+                           if col < len(row.cell_spans))
+    return out

@@ -22,14 +22,15 @@ from policykg.builders.indicator_reading import (
     comparator,
     exclusion,
     infer_bare_unit,
+    level_reached,
     metric_phrase,
     phrase_after,
     ratio_figures,
 )
-from policykg.builders.indicator_tables import table_indicators
+from policykg.builders.indicator_tables import classify, column_kinds, table_indicators
 from policykg.builders.indicator_words import DocTime, Period, cues, document_time, find_periods
 from policykg.builders.model import Document, Indicator, Span, Task
-from policykg.builders.numbers import find_quantities
+from policykg.builders.numbers import Quantity, find_quantities
 
 CONTEXT_CHARS = 1000  # how far back a figure's time frame may be stated
 # 从52%提高到65%, 从0.8吨标准煤下降到0.7吨: a short noun may follow the first figure
@@ -47,14 +48,21 @@ def find(document: Document, tasks: tuple[Task, ...] = ()) -> tuple[Indicator, .
     front = dict(document.source.front_matter)
     time = document_time(text, document.meta.date_signed or front.get("date", ""))
     found: list[Indicator] = []
+    tables = []
     for number, table in enumerate(document.tables, start=1):
         found.extend(table_indicators(document, table, number, time))
-    tables = [t.span for t in document.tables]
+        if classify(table, time) is not None:
+            tables.append(table.span)
+    # other tables (task lists, progress reports) are read as running text, cell by cell,
+    # a cell under 推进情况 or 目标任务 taking its column's kind
+    cells = column_kinds(document.tables, time)
     default = _default_kind(document)
     for sentence in document.sentences or _sentences(text):
         if any(t.start <= sentence.start < t.end for t in tables):
             continue
-        found.extend(_sentence_indicators(document, sentence, time, default))
+        for indicator in _sentence_indicators(document, sentence, time, default):
+            kind = next((k for span, k in cells if span.contains(indicator.span)), "")
+            found.append(replace(indicator, kind=kind) if kind else indicator)  # type: ignore[arg-type]
     unique = {(i.span, i.value, i.unit): i for i in found}
     return tuple(_with_task(i, tasks) for _, i in sorted(unique.items(),
                                                          key=lambda kv: (kv[0][0], kv[0][1:])))
@@ -91,8 +99,11 @@ def _sentence_indicators(document: Document, sentence: Span, time: DocTime,
     previous: Indicator | None = None
     quantities = find_quantities(text[sentence.start: sentence.end])
     quantities += ratio_figures(text[sentence.start: sentence.end], quantities)
-    for q in sorted(quantities, key=lambda q: q.start):
-        start, end = sentence.start + q.start, sentence.start + q.end
+    ordered = sorted(quantities, key=lambda q: q.start)
+    for index, q in enumerate(ordered):
+        if q.bound == "high":
+            continue  # 3至5个, 1-2个: one goal, read from its lower end
+        start, end = sentence.start + q.start, sentence.start + _range_end(ordered, index)
         if exclusion(text, q, start, end, sentence.start, sentence.end):
             previous = None
             continue
@@ -110,9 +121,11 @@ def _sentence_indicators(document: Document, sentence: Span, time: DocTime,
             # 分别达到120万人、58万人: the second figure shares the first one's reading
             comp = previous.comparator if comp == "=" else comp
             metric = previous.metric
-        elif previous is not None and (len(metric) < 3 or q.bound == "high" or moved):
-            metric = previous.metric  # 3至5个, 从35%提高到40%: both ends measure one thing
+        elif previous is not None and (len(metric) < 3 or moved):
+            metric = previous.metric  # 从35%提高到40%: both ends measure one thing
         period, kind = _time_reading(document, sentence, start, end, time, default)
+        if kind == "actual" and comp == ">=" and level_reached(before, text, q, end):
+            comp = "="
         if MOVEMENT_FROM.search(before) and MOVEMENT.match(text[end: end + 12]):
             kind = "actual"  # 从35%提高到40%: the starting level is a result
             metric = MOVEMENT_FROM.sub("", metric) or metric
@@ -123,6 +136,15 @@ def _sentence_indicators(document: Document, sentence: Span, time: DocTime,
         out.append(current)
         previous = current
     return out
+
+
+def _range_end(ordered: list[Quantity], index: int) -> int:
+    """End of the figure at ``index``: past its upper end when it opens a range (3至5个)."""
+    if ordered[index].bound == "low":
+        for later in ordered[index + 1:]:
+            if later.bound == "high":
+                return later.end
+    return ordered[index].end
 
 
 def _tense_of(periods: list[Period], time: DocTime) -> tuple[str, str]:

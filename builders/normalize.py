@@ -24,6 +24,9 @@ _MARKER = re.compile(
     r"|第[一二三四五六七八九十百\d]+[章节条]|——|[①-⑳])"
 )
 _LETTER = re.compile(r"[A-Za-z]")
+# a pinyin gloss after a character, 创新(xīn): one syllable with a tone mark
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
 
 
 @cache
@@ -47,6 +50,20 @@ def nfkc(chars: Chars) -> Chars:
         else:
             out.extend((n, at) for n in unicodedata.normalize("NFKC", c))
     return out
+
+
+def drop_pinyin(line: Chars) -> Chars:
+    """Remove pinyin glosses inside words (網絡能(néng)力 → 網絡能力), offsets kept."""
+    text = "".join(c for c, _ in line)
+    if "(" not in text:
+        return line
+    cut = [m.span() for m in _PINYIN.finditer(text) if m.start() and is_cjk(text[m.start() - 1])]
+    if not cut:
+        return line
+    keep = [True] * len(line)
+    for start, end in cut:
+        keep[start:end] = [False] * (end - start)
+    return [ch for ch, k in zip(line, keep, strict=True) if k]
 
 
 def to_simplified(line: Chars) -> Chars:
@@ -205,7 +222,7 @@ def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
     stripped = _strip(raw_line)
     footnote = bool(stripped) and stripped[0][0] in _SUPERSCRIPT
     line = [(c, at) for c, at in stripped if c not in _SUPERSCRIPT]
-    line = _strip(to_simplified(nfkc(line)))
+    line = _strip(to_simplified(drop_pinyin(nfkc(line))))
     if not line:
         return [], "blank"
     text = "".join(c for c, _ in line)

@@ -31,6 +31,7 @@ class Unit:
     surface: str
     canonical: str
     kind: str  # count | measure | percent | strict | duration | age
+    not_before: str = ""  # next characters that make the surface part of a word (部门)
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ def units() -> tuple[Unit, ...]:
     for line in UNITS_FILE.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        surface, canonical, kind = line.split("\t")[:3]
-        rows.append(Unit(surface, canonical, kind))
+        surface, canonical, kind, *rest = line.split("\t")
+        rows.append(Unit(surface, canonical, kind, rest[0] if rest else ""))
     # longest first so that 人次 wins over 人 and 个月 over 个
     return tuple(sorted(rows, key=lambda u: (-len(u.surface), u.surface)))
 
@@ -143,6 +144,9 @@ def _single_quantities(text: str) -> list[Quantity]:
                                       m.group(0)))
             continue
         unit_text, more = m.group("unit"), bool(m.group("more") or m.group("more1"))
+        following = text[m.end(): m.end() + 1]
+        if unit_text and following and following in by_surface[unit_text].not_before:
+            unit_text = None  # 12部门: the surface starts another word
         if m.group("cn"):
             if not unit_text or not _plausible_chinese(m.group("cn"), unit_text, more):
                 continue

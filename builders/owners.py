@@ -250,4 +250,4 @@ def row_owners(row: task_tables.Row, lead_first: bool) -> list[Listed]:
             role = "co" if meaning == "responsible" and has_lead else meaning
             out += _role_list(cell.text, cell.span.start, role, lead_first and not has_lead,
                               deadline, len(out))
-    return [item for item in out if looks_like_unit(item.mention)]
+    return [item for item in out if could_be_unit(item.mention)]

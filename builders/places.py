@@ -121,7 +121,8 @@ def issuer_chain(head: str) -> tuple[Place, ...]:
             pos += len(written)
             continue
         m = ADHOC_RE.match(head, pos)
-        if not m or not (ISSUER_TAIL_RE.fullmatch(head[m.end():])
+        # an issuer may be the place alone (深圳市盐田区 as the title's first words)
+        if not m or not (ISSUER_TAIL_RE.fullmatch(head[m.end():]) or m.end() == len(head)
                          or ADHOC_RE.match(head, m.end())):
             break
         name = m.group(1)
@@ -129,7 +130,8 @@ def issuer_chain(head: str) -> tuple[Place, ...]:
         parent = chain[-1].name if chain else UNKNOWN
         chain.append(Place(name, name.removesuffix(suffix), (), parent, level))
         pos = m.end()
-    return tuple(chain) if pos and ISSUER_TAIL_RE.fullmatch(head[pos:]) else ()
+    ends = pos == len(head) or ISSUER_TAIL_RE.fullmatch(head[pos:])
+    return tuple(chain) if pos and ends else ()
 
 
 def locate(document_id: str, heads: list[str], doc_number: str, body: str,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from policykg.builders.lexicon import mention_pattern, role_words, unit_words
 
@@ -104,7 +105,28 @@ def find_agents(text: str) -> list[Agent]:
         if role == "lead" and 0 <= joint <= 4:
             out += _partners(text, last[2] + joint + 2)
     out += _framed_unprefixed(text, {a.start for a in out})
+    out += _collectives(text, {a.start for a in out})
     return sorted(out, key=lambda a: (a.start, a.end))
+
+
+@cache
+def _collective_pattern() -> re.Pattern[str]:
+    words = sorted(unit_words("collective-head"), key=lambda w: (-len(w), w))
+    heads = "(?:" + "|".join(words) + ")"
+    head = heads + r"(?:\([^()]{1,12}\))?"
+    return re.compile("各" + head + "(?:、" + head + ")*(?:人民政府|政府|街道办事处|党委和政府)?")
+
+
+def _collectives(text: str, taken: set[int]) -> list[Agent]:
+    """各乡(镇)要…, 各县(市、区)人民政府负责…: every unit of a level, acting."""
+    out = []
+    for m in _collective_pattern().finditer(text):
+        if m.start() in taken or (m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+            continue
+        role = _after_role(text[m.end() : m.end() + 40])
+        if role is not None:
+            out.append(Agent(m.group(0), m.start(), m.end(), role))
+    return out
 
 
 def _partners(text: str, start: int) -> list[Agent]:

@@ -20,7 +20,7 @@ _MARKER = re.compile(
     rf"(?P<cn>[{_CN}]{{1,3}})、(?![{_CN}])"
     rf"|\(\s*(?P<paren_cn>[{_CN}]{{1,3}})\s*\)"
     r"|\(\s*(?P<paren_arabic>\d{1,4})\s*\)"
-    r"|(?P<arabic>\d{1,4})[.、](?P<glued>\d)?"
+    r"|(?P<arabic>\d{1,4})(?:\s?\*\s?|\s)?[.、](?P<glued>\d)?"  # 1. / 1、 / 1* . / 1 ."
 )
 _HEADING_END = re.compile(r"[。!?;:]")
 _SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’\"')」』]*|$)")
@@ -29,6 +29,7 @@ _MAX_HEADING = 60
 _MAX_FIRST = 20  # the highest number a style may start at
 _MAX_PLAIN = 100  # from here on a number is an item only as the expected next one
 _RUN_ON = re.compile(r"[。!?;:)]\s*")  # where a heading may start inside a paragraph
+_ONE_LINE_PAGE = 240  # a page of at most two paragraphs, one this long: lines lost
 
 
 def cn_number(text: str) -> int:
@@ -99,9 +100,10 @@ def parse(source: Source) -> Document:
     in_table = [t.span for t in tables]
     found: list[_Found] = []
     numbering = _Numbering()
+    one_line = len(paragraphs) <= 2 and any(len(p) >= _ONE_LINE_PAGE for p in paragraphs)
     for para in paragraphs:
         if not any(t.contains(para) for t in in_table):
-            found.extend(_markers(text, para, numbering))
+            found.extend(_markers(text, para, numbering, one_line))
     end = _body_end(text, paragraphs, found)
     sections = tuple(_sections(text, found, end))
     return Document(
@@ -137,8 +139,13 @@ def _sentences(text: str, para: Span) -> list[Span]:
     return spans
 
 
-def _markers(text: str, para: Span, numbering: _Numbering) -> list[_Found]:
-    """Accepted markers in one paragraph: at its start, run together, or after a full stop."""
+def _markers(text: str, para: Span, numbering: _Numbering, one_line: bool = False
+             ) -> list[_Found]:
+    """Accepted markers in one paragraph: at its start, run together, or after a full stop.
+
+    On a page whose line breaks were lost (``one_line``) a full stop may end a part and
+    a new style open with its first number after it (…意见。一、… 。(一)…).
+    """
     found: list[_Found] = []
     pos = para.start
     strict = False
@@ -152,7 +159,7 @@ def _markers(text: str, para: Span, numbering: _Numbering) -> list[_Found]:
             pos = nxt
             # lines run together (…意见:一、…): after a colon a new style may open with
             # its first number; elsewhere only the open styles go on
-            strict = not _opens(text, pos, para.end, numbering)
+            strict = not _opens(text, pos, para.end, numbering, one_line)
             continue
         style, number = hit
         assert m is not None  # a hit comes from a match
@@ -188,17 +195,18 @@ def _next_start(text: str, pos: int, end: int) -> int | None:
     return m.end() if m and m.end() < end else None
 
 
-def _opens(text: str, pos: int, end: int, numbering: _Numbering) -> bool:
+def _opens(text: str, pos: int, end: int, numbering: _Numbering, one_line: bool = False
+           ) -> bool:
     """Whether a marker at ``pos`` opens a new style with its first number."""
     m = _MARKER.match(text, pos, end)
-    before = re.search(r":(\s*)$", text[max(0, pos - 8) : pos])
+    before = re.search((r"[:。]" if one_line else ":") + r"(\s*)$", text[max(0, pos - 8) : pos])
     if not m or m.group("glued") or not before:
         return False
     style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
     value = m.group(style)
     n = cn_number(value) if "cn" in style else int(value)
     # 如下:1.… inside a measure is a list in the text, 意见:一、… a part of the document
-    spaced = bool(before.group(1)) or style in ("cn", "paren_cn")
+    spaced = bool(before.group(1)) or style in ("cn", "paren_cn") or one_line
     return spaced and n == 1 and style not in [o.style for o in numbering.stack]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from policykg.builders.deadlines import iso
 from policykg.builders.lexicon import label_words
+from policykg.builders.list_items import could_be_unit, split_items
 from policykg.builders.model import Document, Span, Table, Task
 
 OWNER_COLUMNS = ("lead", "co", "responsible")
@@ -68,13 +69,55 @@ def rows(document: Document) -> list[Row]:
         above: tuple[Cell, ...] = ()
         for row in table.rows:
             cells = tuple(Cell(t, s) for t, s in zip(row.cells, row.cell_spans, strict=True))
+            if len(cells) < width and _numbered(cells, meaning):
+                # a numbered row is whole at its start: empty trailing cells were cut
+                end = Span(row.span.end, row.span.end)
+                cells += tuple(Cell("", end) for _ in range(width - len(cells)))
             if len(cells) < width and len(above) == width:
                 cells = above[: width - len(cells)] + cells
             if len(cells) != width:
                 continue  # a heading row across the table (一、稳定就业) or a broken row
             above = cells
-            out.append(Row(table, meaning, cells, row.span))
+            out.append(Row(table, _realigned(meaning, cells), cells, row.span))
     return out
+
+
+def _numbered(cells: tuple[Cell, ...], meaning: tuple[str, ...]) -> bool:
+    first = meaning.index("number") if "number" in meaning else -1
+    return 0 <= first < len(cells) and bool(_section(cells[first].text))
+
+
+def _realigned(meaning: tuple[str, ...], cells: tuple[Cell, ...]) -> tuple[str, ...]:
+    """The meaning of a row whose owner cells sit one or two columns off their headers.
+
+    A copied table may lose a merged cell (年度目标 spanning 项目内容), shifting the cells
+    after it: the owners are read at the step where the most owner cells hold units and
+    none holds anything else (no step when they already sit under their headers).
+    """
+    owners = [k for k, m in enumerate(meaning) if m in OWNER_COLUMNS]
+    best, best_filled = 0, -1
+    for step in (0, -1, 1, -2, 2):
+        moved = [k + step for k in owners]
+        if not owners or not all(0 <= k < len(cells) and meaning[k] in ("", *OWNER_COLUMNS)
+                                 for k in moved):
+            continue
+        texts = [cells[k].text for k in moved]
+        if all(_units(t) for t in texts if t):
+            filled = sum(1 for t in texts if t)
+            if filled > best_filled:
+                best, best_filled = step, filled
+    if best == 0:
+        return meaning
+    out = ["" if m in OWNER_COLUMNS else m for m in meaning]
+    for k in owners:
+        out[k + best] = meaning[k]
+    return tuple(out)
+
+
+def _units(text: str) -> bool:
+    """Whether a cell is a list of units and nothing else."""
+    items = [item for item, _, _ in split_items(text)]
+    return bool(items) and all(could_be_unit(item) for item in items)
 
 
 def _section(cell: str) -> str:

@@ -11,13 +11,17 @@ the section holding it keeps only its text before the table.
 
 from __future__ import annotations
 
+import re
+
 from policykg.builders import task_tables
-from policykg.builders.lexicon import non_task_words
+from policykg.builders.lexicon import label_words, non_task_words
 from policykg.builders.model import Document, Section, Span, Task
 from policykg.builders.owners import ListRule, unit_lists
 from policykg.builders.prose import find_agents
 
 ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text structures it
+PUBLISHING = re.compile(r"关于(?:印发|转发|下发)[^。]*的通知$")
+TITLE_MAX = 60
 
 
 def find(document: Document) -> tuple[Task, ...]:
@@ -50,7 +54,30 @@ def is_enumerated(document: Document) -> bool:
     text = document.source.text
     if unit_lists(text, 0, ListRule())[0]:
         return True
-    return document.sections[0].span.start < len(text) * ENUMERATED_BEFORE
+    first = document.sections[0]
+    if first.style == "cn" and first.number == (1,) and any(
+        s.depth >= 3 for s in document.sections
+    ):
+        return True  # 一、(一)1.: a plan's own outline, however long its preamble
+    start = _plan_start(document)
+    return document.sections[0].span.start - start < (len(text) - start) * ENUMERATED_BEFORE
+
+
+def _plan_start(document: Document) -> int:
+    """Where the plan a notice publishes begins (its own title line), else 0.
+
+    关于印发…的通知, the notice's few lines, then the plan's title and its numbered
+    measures: the numbering structures the plan, however long the notice before it.
+    """
+    text = document.source.text
+    first = document.sections[0].span.start
+    heads = [p for p in document.paragraphs if p.end <= first]
+    if not any(PUBLISHING.search(text[p.start : p.end]) for p in heads[:4]):
+        return 0
+    ends = tuple(label_words("plan"))
+    titles = [p for p in heads[1:] if len(p) <= TITLE_MAX and text[p.start : p.end].endswith(ends)
+              and not any(c in text[p.start : p.end] for c in "。,;:,;:")]
+    return titles[-1].start if titles else 0
 
 
 def measures(document: Document) -> list[Section]:

@@ -68,3 +68,13 @@ def test_metric_labels_drop_list_markers_and_lead_verbs(tmp_path: Path) -> None:
     found = indicators.find(structure.parse(ingest.read(doc)), ())
     assert [i.metric for i in found] == [
         "地区生产总值增长", "一般公共预算收入增长", "固定资产投资增长"]
+
+
+def test_a_range_is_one_figure_quoted_whole(tmp_path: Path) -> None:
+    text = "一、目标\n到2024年，争创3至5个市级示范园区。\n"
+    doc = tmp_path / "d.txt"
+    doc.write_text(text, "utf-8")
+    document = structure.parse(ingest.read(doc))
+    (found,) = indicators.find(document, ())
+    assert document.source.clean(found.span) == "3至5个"
+    assert (found.value, found.comparator, found.metric) == (3, ">=", "争创市级示范园区")

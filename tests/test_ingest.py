@@ -68,6 +68,21 @@ def test_traditional_is_converted_to_simplified_with_exact_offsets() -> None:
     assert source.quote(Span(start, start + 2)) == "1 號"
 
 
+def test_pinyin_glosses_inside_words_are_dropped_but_quoted() -> None:
+    source = ingest.from_text("實施“網絡能（néng）力”提升行動(責任單位:省財政廳)。See (a) note.\n")
+    assert source.text.startswith("实施“网络能力”提升行动")
+    assert "(a)" in source.text  # a bracketed letter without a tone mark is not pinyin
+    start = source.text.index("能力")
+    assert source.quote(Span(start, start + 2)) == "能（néng）力"
+
+
+def test_text_table_with_bars_becomes_tab_separated_rows() -> None:
+    source = ingest.from_text("序号 | 任务 | 牵头单位\n1 | 修路 | 区住建局\n")
+    assert source.text.split("\n") == ["序号\t任务\t牵头单位", "1\t修路\t区住建局"]
+    tab = source.text.index("\t")
+    assert source.quote(Span(tab, tab + 1)) == "|"
+
+
 def test_pdf_wraps_are_joined_and_spaces_inside_words_removed() -> None:
     raw = (
         "近日，人力资源社会保障部\n举行 2020 年第四季度新闻发布\n会，介绍工作进展情况。\n\n"

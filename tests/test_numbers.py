@@ -22,6 +22,8 @@ from policykg.builders.numbers import chinese_to_number, find_quantities, format
         ("新增十万个岗位", 100000, "个"),
         ("530多万人是非户籍", 5300000, "人"),
         ("共有1,000人", 1000, "人"),
+        ("开工建设200部", 200, "部"),
+        ("面积达到每百户30平米", 30, "平米"),
         ("持卡人数达到2000万。", 20000000, ""),
     ],
 )
@@ -41,7 +43,11 @@ def test_range_gives_both_ends() -> None:
     assert (high.value, high.unit, high.bound) == (5, "个", "high")
 
 
-@pytest.mark.parametrize("text", ["一体两翼", "一人一档", "百日千万网络招聘", "万众创新", "第46届"])
+@pytest.mark.parametrize(
+    "text",
+    ["12部门联合印发", "分3批准入", "一体两翼", "一人一档", "百日千万网络招聘", "万众创新",
+     "第46届"],
+)
 def test_words_made_of_numerals_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 
@@ -49,7 +55,7 @@ def test_words_made_of_numerals_are_not_quantities(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [("不超过6个月", "duration"), ("35周岁以下", "age"), ("2022年", "strict"),
-     ("35岁以下", "strict"), ("3个工作日", "duration"), ("5天", "strict")],
+     ("35岁以下", "strict"), ("3个工作日", "strict"), ("5天", "strict")],
 )
 def test_time_spans_and_ages_are_marked(text: str, kind: str) -> None:
     (q,) = find_quantities(text)
