@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policykg.builders.lexicon import Place, places
 
@@ -134,6 +134,15 @@ def issuer_chain(head: str) -> tuple[Place, ...]:
     return tuple(chain) if pos and ends else ()
 
 
+def _number_prefix(doc_number: str) -> str:
+    """The place abbreviation a document number starts with (青 in 青府规发〔2022〕4号)."""
+    found = re.match(r"[\u4e00-\u9fff]+?(?=[府政办委就人发规])", doc_number)
+    return found.group(0) if found else ""
+
+
+OWN_PLACE_RE = re.compile(r"结合([\u4e00-\u9fff]{2,12}?)(?:的)?(?:工作)?实际")
+
+
 def locate(document_id: str, heads: list[str], doc_number: str, body: str,
            lines: tuple[str, ...] | list[str] = ()) -> Jurisdiction:
     """The document's jurisdiction: from its issuer/title, else its number, else its
@@ -149,9 +158,23 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
         found = find_places(head)
         if found:
             return Jurisdiction(chain_of(found[0]), document_id)
-    prefix = re.match(r"[\u4e00-\u9fff]+?(?=[府政办委就人发规])", doc_number)
+    # 结合官渡区实际: the document names its own place, even when it cites a city's notice
+    own = OWN_PLACE_RE.search(body[:1500])
+    if own:
+        found = find_places(own.group(1))
+        if found:
+            return Jurisdiction(chain_of(found[-1]), document_id)
+        adhoc = issuer_chain(own.group(1))
+        if len(adhoc) == 1 and adhoc[0].parent == UNKNOWN:
+            # a district the lexicon lacks: hang it under the city its number names
+            above = _from_number_prefix(_number_prefix(doc_number), body, heads)
+            if above and above[-1].level in ("municipal", "provincial"):
+                place = replace(adhoc[0], parent=above[-1].name)
+                return Jurisdiction((*above, place), document_id)
+            return Jurisdiction(adhoc, document_id)
+    prefix = _number_prefix(doc_number)
     if prefix:
-        chain = _from_number_prefix(prefix.group(0), " ".join(heads) + "\n" + body, heads)
+        chain = _from_number_prefix(prefix, " ".join(heads) + "\n" + body, heads)
         if chain:
             return Jurisdiction(chain, document_id)
     for line in lines:
