@@ -19,6 +19,7 @@ __all__ = ["HARD", "Chars", "Extracted", "decode", "extract"]
 
 _CJK_MARKS = frozenset("、。〈〉《》「」『』【】〔〕“”‘’…—·")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_OR_CR = re.compile(r"[\x00-\x08\x0b\r\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
@@ -137,12 +138,11 @@ def _front_matter(block: str) -> tuple[tuple[str, str], ...]:
 
 def _plain_chars(text: str, base: int) -> Chars:
     # "**" left over from a Markdown conversion is markup even in plain text
-    bold = {m.start() + k for m in re.finditer(r"\*\*", text) for k in (0, 1)}
-    return pipe_tables.convert([
-        (c, base + i)
-        for i, c in enumerate(text)
-        if i not in bold and c != "\r" and (c == "\n" or not _CONTROL.match(c))
-    ])
+    dropped = {m.start() + k for m in re.finditer(r"\*\*", text) for k in (0, 1)}
+    dropped.update(m.start() for m in _CONTROL_OR_CR.finditer(text))
+    if not dropped:
+        return pipe_tables.convert(list(zip(text, range(base, base + len(text)), strict=True)))
+    return pipe_tables.convert([(c, base + i) for i, c in enumerate(text) if i not in dropped])
 
 
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")

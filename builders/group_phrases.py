@@ -174,7 +174,15 @@ def _tagger(user_words: tuple[str, ...]):  # jieba ships no type hints
         tokenizer.add_word(word, freq=100000, tag="nz")
     for head in lexicon().heads:
         tokenizer.add_word(head, freq=100000, tag="n")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    # importing jieba.posseg already read the default dictionary's tags (half a second);
+    # POSTokenizer(tokenizer) would read the same file again, so share a copy of them
+    default = jieba.posseg.dt
+    if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
+        return jieba.posseg.POSTokenizer(tokenizer)
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tokenizer
+    tagger.word_tag_tab = dict(default.word_tag_tab)
+    return tagger
 
 
 def find_phrases(text: str, clause: tuple[int, int], user_words: Iterable[str]) -> list[Phrase]:

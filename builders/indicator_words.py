@@ -33,6 +33,7 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
             for role, words in table.items()}
 
 
+@cache
 def words(role: str) -> tuple[str, ...]:
     return tuple(w for w, _ in cues().get(role, ()))
 

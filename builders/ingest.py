@@ -7,6 +7,7 @@ extracted text becomes ``raw`` (there is no other text an analyst could quote).
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 
 from policykg.builders.errors import InputError
@@ -64,7 +65,7 @@ def build_source(
         id=doc_id,
         path=path,
         raw=raw,
-        text="".join(c for c, _ in chars),
+        text="".join(map(itemgetter(0), chars)),
         offsets=tuple(offsets),
         format=extracted.format,
         encoding=encoding,

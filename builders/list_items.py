@@ -126,6 +126,8 @@ def _joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _protected(piece: str) -> set[int]:
     """Positions of 和/及 that belong to a name the lexicon knows (发展和改革委员会)."""
     out: set[int] = set()
+    if "和" not in piece and "及" not in piece:
+        return out  # every such name holds one of them
     for word in _names_with_joins():
         i = piece.find(word)
         while i >= 0:
@@ -179,4 +181,10 @@ def could_be_unit(mention: str) -> bool:
 def is_tail(mention: str) -> bool:
     """Words after the units that say when, not who (6月底完成, 年内持续推进)."""
     text = mention.strip()
-    return bool(re.search(r"\d", text)) or any(w in text for w in label_words("tail"))
+    return bool(re.search(r"\d", text)) or bool(_tail_words().search(text))
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in label_words("tail"))
+    return re.compile(words or "(?!)")  # no words: nothing is a tail

@@ -11,7 +11,7 @@ combines them. Each local unit links to the unit of the same line one level up
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.builders.lexicon import (
     Place,
@@ -57,13 +57,43 @@ def _body(body: str) -> tuple[str, str, str]:
     return body, "unit", ""
 
 
-def _doc_places(where: Jurisdiction) -> list[tuple[str, Place]]:
-    """Every way a place is written, the document's own (unlisted) places included."""
-    named = [(n, p) for p in places().values() if p.level != "national"
-             for n in (*written_names(p), p.short) if n]
-    named += [(n, p) for p in where.chain if p.name not in places()
-              for n in (p.name, p.short) if n]
-    return sorted(named, key=lambda np: (-len(np[0]), np[0]))
+@cache
+def _lexicon_places() -> tuple[tuple[str, Place], ...]:
+    return tuple((n, p) for p in places().values() if p.level != "national"
+                 for n in (*written_names(p), p.short) if n)
+
+
+def _unlisted(where: Jurisdiction) -> tuple[Place, ...]:
+    return tuple(p for p in where.chain if p.name not in places())
+
+
+@lru_cache(maxsize=256)
+def _places_with(unlisted: tuple[Place, ...]) -> tuple[tuple[str, Place], ...]:
+    """Every way a place is written, the document's own (unlisted) places included,
+    longest first (sorted once per set of unlisted places, not per mention)."""
+    named = list(_lexicon_places())
+    named += [(n, p) for p in unlisted for n in (p.name, p.short) if n]
+    return tuple(sorted(named, key=lambda np: (-len(np[0]), np[0])))
+
+
+@lru_cache(maxsize=256)
+def _places_by_first(unlisted: tuple[Place, ...]) -> dict[str, tuple[tuple[str, Place], ...]]:
+    """``_places_with`` grouped by first character, order kept (a prefix test per mention
+    then scans only the names that can match)."""
+    grouped: dict[str, list[tuple[str, Place]]] = {}
+    for name, place in _places_with(unlisted):
+        grouped.setdefault(name[0], []).append((name, place))
+    return {first: tuple(named) for first, named in grouped.items()}
+
+
+@lru_cache(maxsize=1024)
+def _place_named(unlisted: tuple[Place, ...], written: str) -> Place | None:
+    return next((p for n, p in _places_with(unlisted) if n == written), None)
+
+
+@cache
+def _prefix_words() -> tuple[str, ...]:
+    return tuple(sorted(prefix_levels(), key=lambda w: (-len(w), w)))
 
 
 def _chain(place: Place, where: Jurisdiction) -> tuple[Place, ...]:
@@ -77,10 +107,11 @@ def _split_prefix(text: str, where: Jurisdiction) -> tuple[tuple[Place, ...] | N
     """(jurisdiction chain, prefix as written, rest) of a mention."""
     chain: tuple[Place, ...] = ()
     written = ""
-    named = _doc_places(where)
+    named = _places_by_first(_unlisted(where))
     while True:  # 上海市青浦区…: take every place written in front, down the chain
-        found = next(((n, p) for n, p in named if text.startswith(n, len(written))
-                      and len(text) > len(written) + len(n)), None)
+        start = len(written)
+        found = next(((n, p) for n, p in named.get(text[start:start + 1], ())
+                      if text.startswith(n, start) and len(text) > start + len(n)), None)
         if not found:
             break
         name, place = found
@@ -94,7 +125,7 @@ def _split_prefix(text: str, where: Jurisdiction) -> tuple[tuple[Place, ...] | N
         return where.at(scope_levels().get(scope, "")) or where.lowest, "", text
     if ("local", text) in unit_forms():
         return where.lowest, "", text  # 市场监管局: the 市 is part of the name
-    for word in sorted(prefix_levels(), key=lambda w: (-len(w), w)):
+    for word in _prefix_words():
         if text.startswith(word) and len(text) > len(word):
             return where.at(prefix_levels()[word]), word, text[len(word):]
     return where.lowest, "", text
@@ -197,12 +228,17 @@ def _body_at(body: str, level: str, central: str) -> str:
     if level != "provincial" or not central or not body.endswith("局"):
         return body
     stem = body[:-1]
-    same_line = sorted({f.full for f in unit_forms().values()
-                        if f.scope == "local" and f.national == central})
+    same_line = _same_line(central)
     for ending in ("厅", "委员会"):
         if stem + ending in same_line:
             return stem + ending
     return body
+
+
+@lru_cache(maxsize=1024)
+def _same_line(central: str) -> tuple[str, ...]:
+    return tuple(sorted({f.full for f in unit_forms().values()
+                   if f.scope == "local" and f.national == central}))
 
 
 def _branch(text: str, where: Jurisdiction) -> Agency | None:
@@ -211,7 +247,7 @@ def _branch(text: str, where: Jurisdiction) -> Agency | None:
         if not text.startswith(row.lead) or not text.endswith(row.tail):
             continue
         written = text[len(row.lead) : len(text) - len(row.tail)]
-        place = next((p for n, p in _doc_places(where) if n == written), None)
+        place = _place_named(_unlisted(where), written)
         if place is None:
             continue
         chain = _chain(place, where)
@@ -233,9 +269,19 @@ def _national_forms() -> tuple[str, ...]:
     return tuple(form for (scope, form), _ in ranked if scope == "national")
 
 
+@cache
+def _national_forms_by_first() -> dict[str, tuple[str, ...]]:
+    """``_national_forms`` grouped by first character, order kept."""
+    grouped: dict[str, list[str]] = {}
+    for form in _national_forms():
+        grouped.setdefault(form[:1], []).append(form)
+    return {first: tuple(forms) for first, forms in grouped.items()}
+
+
 def _sub_units(text: str) -> list[tuple[str, str]]:
     """(司 name, ministry form) when the mention is a department of a central unit."""
-    for form in _national_forms():
+    by_first = _national_forms_by_first()
+    for form in (*by_first.get("", ()), *by_first.get(text[:1], ())):
         if text.startswith(form) and re.fullmatch(r"[\u4e00-\u9fff]{2,10}司", text[len(form):]):
             return [(text[len(form):], form)]
     return []

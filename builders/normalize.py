@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 from policykg.builders.formats import HARD, Chars
@@ -29,6 +30,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
 
 
+def _text(chars: Chars) -> str:
+    return "".join(map(_CHAR, chars))
+
+
+_CHAR = itemgetter(0)
+
+
 @cache
 def _furniture() -> tuple[re.Pattern[str], ...]:
     lines = (Path(__file__).parent / "lexicons" / "page_furniture.txt").read_text("utf-8")
@@ -42,7 +50,28 @@ def _opencc():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+class _NfkcTable(dict[int, str]):
+    """Each character's NFKC form, computed the first time ``str.translate`` meets it."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        form = c if c in _KEEP or c == HARD or c.isascii() else unicodedata.normalize("NFKC", c)
+        self[code] = form
+        if len(form) != 1:
+            _CHANGES_LENGTH.add(c)
+        return form
+
+
+_NFKC = _NfkcTable()
+_CHANGES_LENGTH: set[str] = set()  # characters whose NFKC form is not one character
+
+
 def nfkc(chars: Chars) -> Chars:
+    text = _text(chars)
+    if len(text) == len(chars):  # one character per entry: translate the line at once
+        converted = text.translate(_NFKC)
+        if _CHANGES_LENGTH.isdisjoint(text):
+            return list(zip(converted, (at for _, at in chars), strict=True))
     out: Chars = []
     for c, at in chars:
         if c in _KEEP or c == HARD or c.isascii():
@@ -54,7 +83,7 @@ def nfkc(chars: Chars) -> Chars:
 
 def drop_pinyin(line: Chars) -> Chars:
     """Remove pinyin glosses inside words (網絡能(néng)力 → 網絡能力), offsets kept."""
-    text = "".join(c for c, _ in line)
+    text = _text(line)
     if "(" not in text:
         return line
     cut = [m.span() for m in _PINYIN.finditer(text) if m.start() and is_cjk(text[m.start() - 1])]
@@ -68,7 +97,7 @@ def drop_pinyin(line: Chars) -> Chars:
 
 def to_simplified(line: Chars) -> Chars:
     """Traditional → Simplified (OpenCC t2s), keeping one raw index per character."""
-    text = "".join(c for c, _ in line)
+    text = _text(line)
     if text.isascii():
         return line
     converter = _opencc()
@@ -133,7 +162,7 @@ def _ends_paragraph(line: str) -> bool:
 def paragraphs(chars: Chars, fmt: str) -> Chars:
     """Join wrapped lines into paragraphs separated by one newline."""
     lines = _lines(chars, fmt)
-    texts = ["".join(c for c, _ in line) for line, _, _ in lines]
+    texts = [_text(line) for line, _, _ in lines]
     lengths = sorted(size for _, kind, size in lines if kind == "text")
     wrap = lengths[(len(lengths) * 3) // 4] if lengths else 0
     # a narrow column (PDF text): many lines, most of them about as wide as the column
@@ -202,20 +231,30 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
     """
     result: list[tuple[Chars, str, int]] = []
     physical: list[tuple[Chars, str]] = []
-    current: Chars = []
-    for c, at in [*chars, ("\n", -1)]:
-        if c not in ("\n", HARD):
-            current.append((c, at))
-            continue
-        physical.append(_line(current, fmt))
-        current = []
-        if c == HARD:
+    start = 0
+    for i in _breaks(chars):
+        physical.append(_line(chars[start:i], fmt))
+        if i < len(chars) and chars[i][0] == HARD:
             physical.append(([], "hard"))
         else:
             total = sum(len(seg) for seg, _ in physical)
             result.extend((seg, kind, total) for seg, kind in physical)
             physical = []
+        start = i + 1
     return result
+
+
+_BREAK = re.compile("[\n" + HARD + "]")
+
+
+def _breaks(chars: Chars) -> list[int]:
+    """Indices of the line and hard breaks, then one past the end (a final break)."""
+    text = _text(chars)
+    if len(text) == len(chars):
+        found = [m.start() for m in _BREAK.finditer(text)]
+    else:
+        found = [i for i, (c, _) in enumerate(chars) if c in ("\n", HARD)]
+    return [*found, len(chars)]
 
 
 def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
@@ -225,10 +264,11 @@ def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
     line = _strip(to_simplified(drop_pinyin(nfkc(line))))
     if not line:
         return [], "blank"
-    text = "".join(c for c, _ in line)
+    text = _text(line)
     if fmt in ("text", "pdf") and any(p.match(text) for p in _furniture()):
         return [], "blank"
-    line = squeeze_spaces(line)
+    if " " in text:
+        line = squeeze_spaces(line)
     if "\t" in text:
         return line, "table"
     return line, "footnote" if footnote else "text"

@@ -133,8 +133,13 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+@cache
+def _by_surface() -> dict[str, Unit]:
+    return {u.surface: u for u in units()}
+
+
 def _single_quantities(text: str) -> list[Quantity]:
-    by_surface = {u.surface: u for u in units()}
+    by_surface = _by_surface()
     found: list[Quantity] = []
     for m in _pattern().finditer(text):
         if m.group("pct"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 
 Chars = list[tuple[str, int]]
 
@@ -28,7 +29,7 @@ _MIN_CELLS = 3  # a row of one line: at least three cells (two inner bars)
 
 def convert(chars: Chars) -> Chars:
     """``chars`` with bar-separated tables rewritten as tab-separated rows."""
-    if not any(c == "|" for c, _ in chars):
+    if "|" not in map(itemgetter(0), chars):
         return chars
     lines = _split_lines(chars)
     out: list[Chars] = []

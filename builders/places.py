@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from policykg.builders.lexicon import Place, places
 
@@ -106,13 +107,26 @@ def find_places(text: str) -> list[Place]:
     return sorted(found, key=lambda p: (-len(chain_of(p)), p.name))
 
 
+@cache
+def _written_by_first() -> dict[str, tuple[tuple[str, Place], ...]]:
+    """Written names of the non-national places, grouped by first character in lexicon
+    order (an issuer is matched against the few names that can start it)."""
+    grouped: dict[str, list[tuple[str, Place]]] = {}
+    for place in places().values():
+        if place.level != "national":
+            for name in written_names(place):
+                grouped.setdefault(name[:1], []).append((name, place))
+    return {first: tuple(named) for first, named in grouped.items()}
+
+
 def issuer_chain(head: str) -> tuple[Place, ...]:
     """The places an issuer's name starts with (佛山市南海区人民政府), known or not."""
     chain: list[Place] = []
     pos = 0
     while True:
-        known = sorted(((n, p) for p in places().values() if p.level != "national"
-                        for n in written_names(p) if head.startswith(n, pos)),
+        known = sorted(((n, p) for n, p in (*_written_by_first().get("", ()),
+                                            *_written_by_first().get(head[pos:pos + 1], ()))
+                        if head.startswith(n, pos)),
                        key=lambda np: (-len(np[0]), np[0]))
         if known:
             written, place = known[0]

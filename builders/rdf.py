@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-import pyoxigraph as ox
 from policykg.builders import iris, rdf_structure
 from policykg.builders.iris import document_iri
 from policykg.builders.model import Agency, Facts, Span, Task
+from policykg.builders.nquads import Lit, iri, literal, sorted_lines
 from policykg.ontology import DCTERMS, ELI, OA, ORG, PKG, PROV, RDF, ROLE_CONCEPTS, SKOS, XSD
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -20,25 +20,26 @@ _KIND_CLASSES = {"collective": PKG + "Collective", "category": PKG + "AgencyCate
 
 
 class _Graph:
-    """Collects the quads of one document graph."""
+    """Collects the quads of one document graph, as N-Quads lines."""
 
     def __init__(self, facts: Facts) -> None:
         self.source = facts.document.source
         self.doc = document_iri(self.source.id)
-        self.graph = ox.NamedNode(self.doc)
-        self.quads: list[ox.Quad] = []
+        self.graph = iri(self.doc)
+        self.lines: list[str] = []
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = ox.NamedNode(o) if isinstance(o, str) else o
-        self.quads.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        """One quad; ``o`` is a ``literal(...)`` or else an IRI."""
+        obj = o if isinstance(o, Lit) else iri(o)
+        self.lines.append(f"{iri(s)} {iri(p)} {obj} {self.graph} .")
 
     def text(self, s: str, p: str, value: str, lang: str = "") -> None:
         """A string literal; nothing when the value is empty."""
         if value:
-            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
+            self.add(s, p, literal(value, lang))
 
     def typed(self, s: str, p: str, value: str, datatype: str) -> None:
-        self.add(s, p, ox.Literal(value, datatype=ox.NamedNode(XSD + datatype)))
+        self.add(s, p, literal(value, datatype=XSD + datatype))
 
     def span(self, fact: str, span: Span) -> None:
         """fact prov:wasDerivedFrom a span node with raw offsets and the exact quote."""
@@ -50,7 +51,7 @@ class _Graph:
         self.add(node, RDF + "type", OA + "TextQuoteSelector")
         self.typed(node, OA + "start", str(start), "integer")
         self.typed(node, OA + "end", str(end), "integer")
-        self.add(node, OA + "exact", ox.Literal(self.source.quote(span)))
+        self.add(node, OA + "exact", literal(self.source.quote(span)))
         self.add(node, DCTERMS + "isPartOf", self.doc)
 
 
@@ -113,7 +114,7 @@ def _tasks(g: _Graph, tasks: tuple[Task, ...]) -> None:
         node = iris.task_iri(g.source.id, task.key)
         g.add(node, RDF + "type", PKG + "Task")
         g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.add(node, PKG + "section", ox.Literal(task.section))
+        g.add(node, PKG + "section", literal(task.section))
         g.text(node, DCTERMS + "title", task.heading, "zh")
         g.span(node, task.span)
 
@@ -169,13 +170,13 @@ def _indicators(g: _Graph, facts: Facts, tasks: dict[str, Task]) -> None:
         task = tasks.get(ind.task)
         g.add(node, RDF + "type", PKG + "Indicator")
         g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.add(node, PKG + "section", ox.Literal(ind.section or (task.section if task else "")))
+        g.add(node, PKG + "section", literal(ind.section or (task.section if task else "")))
         g.text(node, PKG + "metric", ind.metric, "zh")
         g.typed(node, RDF + "value", iris.decimal_lexical(ind.value), "decimal")
-        g.add(node, PKG + "unit", ox.Literal(ind.unit))
-        g.add(node, PKG + "comparator", ox.Literal(ind.comparator))
-        g.add(node, PKG + "period", ox.Literal(ind.period))
-        g.add(node, PKG + "indicatorKind", ox.Literal(ind.kind))
+        g.add(node, PKG + "unit", literal(ind.unit))
+        g.add(node, PKG + "comparator", literal(ind.comparator))
+        g.add(node, PKG + "period", literal(ind.period))
+        g.add(node, PKG + "indicatorKind", literal(ind.kind))
         g.text(node, PKG + "attribute", ind.attribute)
         g.text(node, PKG + "pair", ind.pair)
         if task:
@@ -195,9 +196,7 @@ def to_nquads(facts: Facts) -> str:
     rdf_structure.write_sections(g, g.source.id, facts.document, facts.tasks)
     rdf_structure.write_tables(g, facts.document)
     rdf_structure.write_addressing(g, facts.document)
-    text = bytes(ox.serialize(g.quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "".join(line + "\n" for line in lines)
+    return sorted_lines(g.lines)
 
 
 __all__ = ["document_iri", "to_nquads"]

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-import pyoxigraph as ox
 from policykg.builders import iris
 from policykg.builders.model import Document, Span, Task
+from policykg.builders.nquads import literal
 from policykg.ontology import DCTERMS, PKG, RDF, RDFS
 
 
 class GraphWriter(Protocol):
     doc: str
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None: ...
+    def add(self, s: str, p: str, o: str) -> None: ...
     def text(self, s: str, p: str, value: str, lang: str = "") -> None: ...
     def typed(self, s: str, p: str, value: str, datatype: str) -> None: ...
     def span(self, fact: str, span: Span) -> None: ...
@@ -36,8 +36,8 @@ def write_sections(
         node = section_iri(g.doc, sec.path)
         g.add(node, RDF + "type", PKG + "Section")
         g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.add(node, PKG + "section", ox.Literal(sec.path))
-        g.add(node, PKG + "marker", ox.Literal(sec.marker))
+        g.add(node, PKG + "section", literal(sec.path))
+        g.add(node, PKG + "marker", literal(sec.marker))
         g.text(node, DCTERMS + "title", sec.heading, "zh")
         g.typed(node, PKG + "depth", str(sec.depth), "integer")
         parent = ".".join(sec.path.split(".")[:-1])
@@ -69,7 +69,7 @@ def write_tables(g: GraphWriter, document: Document) -> None:
                 g.add(cell_node, RDF + "type", PKG + "TableCell")
                 column = table.columns[c - 1] if c <= len(table.columns) else ""
                 g.text(cell_node, PKG + "column", column)
-                g.add(cell_node, RDF + "value", ox.Literal(cell))
+                g.add(cell_node, RDF + "value", literal(cell))
                 g.span(cell_node, span)
 
 

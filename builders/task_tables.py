@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policykg.builders.deadlines import iso
 from policykg.builders.lexicon import label_words
@@ -40,6 +41,7 @@ class Row:
         return [c for c, m in zip(self.cells, self.meaning, strict=True) if m == meaning]
 
 
+@lru_cache(maxsize=4096)  # the same few headers in every table: sort the words once each
 def column_meaning(header: str) -> str:
     text = re.sub(r"\s+", "", header)
     for words in (label_words("label"), label_words("column")):

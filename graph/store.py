@@ -4,7 +4,9 @@ Each document is one named graph (its IRI); loading a document replaces that gra
 a rebuilt document never leaves stale triples. Queries run over the union of all
 graphs, which is why the canned queries need no GRAPH clause. The ontology and the
 target-group scheme are loaded into graphs of their own so labels and role notations
-are queryable next to the facts.
+are queryable next to the facts. After any document changes, the corpus summary
+(graph/summary.py) is recomputed before the next query and before the store is closed, so
+the aggregate queries reading it never see a stale count.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pyoxigraph as ox
+from policykg.graph import summary
 from policykg.ontology import GROUPS_GRAPH, GROUPS_TTL, ONTOLOGY_GRAPH, ONTOLOGY_TTL
 
 if TYPE_CHECKING:
@@ -58,6 +61,7 @@ class EmbeddedStore:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self._summary_stale = False  # set by every document change, cleared by refresh
         if path is None:
             self._store = ox.Store()
         elif read_only:
@@ -79,6 +83,7 @@ class EmbeddedStore:
 
     def replace_document(self, graph: str, nquads: str) -> None:
         self.remove_document(graph)
+        self._summary_stale = True
         if nquads.strip():
             # bulk_load skips the transaction log: the fast path for whole shards
             self._store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
@@ -102,6 +107,7 @@ class EmbeddedStore:
         self._bulk(batch)
 
     def _bulk(self, batch: list[bytes]) -> None:
+        self._summary_stale = True
         data = b"".join(part if part.endswith(b"\n") else part + b"\n" for part in batch if part)
         if data.strip():
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
@@ -114,6 +120,7 @@ class EmbeddedStore:
             for graph in graphs_in(text):
                 self.remove_document(graph)
             self._store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self._summary_stale = True
             n += 1
         return n
 
@@ -121,10 +128,24 @@ class EmbeddedStore:
         name = ox.NamedNode(graph)
         if self._store.contains_named_graph(name):
             self._store.remove_graph(name)
+            self._summary_stale = True
+
+    def refresh_summary(self, force: bool = False) -> int:
+        """Recompute the corpus summary graph if a document changed since (or ``force``);
+        returns its size in quads, 0 when it was current."""
+        if self.read_only or not (self._summary_stale or force):
+            return 0
+        self._summary_stale = False
+        return summary.refresh(self._store)
+
+    def summary_nquads(self) -> str:
+        """The corpus summary graph as N-Quads, current."""
+        self.refresh_summary()
+        return summary.nquads(self._store)
 
     def documents(self) -> list[str]:
         """IRIs of the document graphs (vocabulary graphs left out), sorted."""
-        skip = {ONTOLOGY_GRAPH, GROUPS_GRAPH}
+        skip = {ONTOLOGY_GRAPH, GROUPS_GRAPH, summary.SUMMARY_GRAPH}
         names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
         return sorted(n for n in names if n not in skip)
 
@@ -134,6 +155,7 @@ class EmbeddedStore:
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in sorted((bindings or {}).items())
         }
+        self.refresh_summary()
         result = self._store.query(
             sparql, use_default_graph_as_union=True, substitutions=substitutions or None
         )
@@ -145,6 +167,7 @@ class EmbeddedStore:
 
     def nquads(self) -> str:
         """The whole dataset as N-Quads, lines sorted (for validation and export)."""
+        self.refresh_summary()
         text = bytes(self._store.dump(format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
         return "".join(line + "\n" for line in sorted(text.splitlines()) if line.strip())
 
@@ -152,6 +175,7 @@ class EmbeddedStore:
         return len(self._store)
 
     def flush(self) -> None:
+        self.refresh_summary()
         if self.path is not None and not self.read_only:
             self._store.flush()
 

@@ -9,6 +9,12 @@ A header names the query and declares its parameters and result columns::
 
 Parameters are bound with the store's substitutions (a term, never text pasted into the
 query), which is why a parameter variable must also appear in the SELECT list.
+
+Paging: every canned query ends with its ORDER BY, so ``run(..., limit=100, offset=200)``
+(or ``page(text, limit, offset)`` for a remote endpoint) appends ``LIMIT``/``OFFSET`` to the
+outermost query and returns one stable page of the rows; without them the answer is whole.
+Whole-corpus aggregates (agency-workload, co-responsibility, stats, group-coverage) read
+the corpus summary graph (graph/summary.py) that every build recomputes.
 """
 
 from __future__ import annotations
@@ -104,10 +110,30 @@ def bind(value: str) -> Term:
     return ox.Literal(value)
 
 
+def page(text: str, limit: int | None = None, offset: int = 0) -> str:
+    """The query text restricted to one page of its (ordered) rows; unchanged by default."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and (not isinstance(limit, int) or limit < 0)) or (
+        not isinstance(offset, int) or offset < 0
+    ):
+        raise QueryError("page", "limit and offset must be whole numbers, 0 or more")
+    # a trailing comment line would swallow the clause: start it on a line of its own
+    clause = "" if limit is None else f"LIMIT {limit} "
+    return text.rstrip() + "\n" + clause + (f"OFFSET {offset}" if offset else "") + "\n"
+
+
 def run(
-    store: Store, query: CannedQuery | str, params: Mapping[str, str] | None = None
+    store: Store,
+    query: CannedQuery | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Row]:
-    """Run a canned query with its parameters bound; rows carry exactly its columns."""
+    """Run a canned query with its parameters bound; rows carry exactly its columns.
+
+    ``limit``/``offset`` page the ordered rows (all of them by default)."""
     canned = query if isinstance(query, CannedQuery) else load(query)
     given = dict(params or {})
     unknown = sorted(set(given) - set(canned.params))
@@ -118,7 +144,7 @@ def run(
         raise QueryError(canned.name, f"missing parameter(s) {', '.join(missing)}")
     bindings = {name: bind(value) for name, value in given.items()}
     try:
-        variables, rows = store.query(canned.text, bindings)
+        variables, rows = store.query(page(canned.text, limit, offset), bindings)
     except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
         raise QueryError(canned.name, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
     columns = canned.columns or tuple(variables)
@@ -185,6 +211,7 @@ __all__ = [
     "format_table",
     "list_queries",
     "load",
+    "page",
     "parse",
     "run",
     "to_csv",

@@ -103,3 +103,11 @@ def test_installed_program_runs(built_graph: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert "documents" in done.stdout
+
+
+def test_query_pages_through_a_long_listing(built_graph: Path) -> None:
+    base = ["query", "task-owners", "-g", str(built_graph), "-f", "csv"]
+    _, whole = invoke(*base)
+    code, page = invoke(*base, "--limit", "5", "--offset", "10")
+    assert code == 0
+    assert page.splitlines() == [whole.splitlines()[0], *whole.splitlines()[11:16]]

@@ -11,6 +11,7 @@ import pytest
 import rdflib
 from policykg.graph.remote import RemoteStore
 from policykg.graph.serve import Server
+from policykg.graph.summary import SUMMARY_GRAPH
 from workbench_fixtures import POLICYKG
 
 import policykg
@@ -90,5 +91,8 @@ def test_push_sends_one_named_graph_per_document(built_graph: Path, writable: Se
     _, rows = remote.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                            "GROUP BY ?g ORDER BY ?g")
     shards = sorted((built_graph / "shards").glob("*.nq"))
+    summary = rows.pop()  # the corpus summary graph goes with them, after …/id/doc/…
+    assert summary["g"] == SUMMARY_GRAPH
+    assert int(summary["n"]) == len((built_graph / "summary.nq").read_text().splitlines())
     assert [row["g"].rsplit("/", 1)[1] for row in rows] == [s.stem for s in shards]
     assert [int(row["n"]) for row in rows] == [len(s.read_text().splitlines()) for s in shards]

@@ -30,6 +30,7 @@ from policykg.builders.model import (
 )
 from policykg.viz import VIEW_QUERIES, ViewData, from_networkx, render_network, write_site
 from policykg.viz.document import highlight, place
+from policykg.viz.graphs import AGENCY_TASKS_MAX, OVERVIEW_MAX, agency_view, overview
 from policykg.viz.html import script_json, vis_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,3 +315,37 @@ def test_a_fact_link_lands_on_its_sentence(chromium, site: Path) -> None:  # typ
     assert "hit" in page.get_attribute(f"#{anchor}", "class")
     assert problems == []
     page.close()
+
+
+def _many_tasks(count: int) -> ViewData:
+    """``count`` one-line tasks over 10 documents, each led by one shared agency."""
+    text = "".join(f"任务{n:05d}。" for n in range(count))
+    rows: dict[str, list[dict[str, str]]] = {"view-tasks": [], "view-owners": []}
+    for n in range(count):
+        source, task = f"d{n % 10}", f"{ID}task/{n}"
+        span = _span(text, f"任务{n:05d}")
+        rows["view-tasks"].append({"source": source, "task": task, "section": str(n), **span})
+        rows["view-owners"].append({"source": source, "task": task, **span, "fact": f"{task}/o",
+                                    "unit": f"{ID}agency/fgw", "unit_label": "发展改革委",
+                                    "role": "lead" if n % 2 else "co"})
+    return ViewData.from_rows(rows, texts={f"d{n}": text for n in range(10)})
+
+
+def test_a_big_overview_shows_documents_and_agencies_and_says_so() -> None:
+    small = overview(_many_tasks(100))
+    assert sum(n["group"] == "task" for n in small.nodes.values()) == 100 and not small.note
+    big = overview(_many_tasks(OVERVIEW_MAX))
+    assert sorted({n["group"] for n in big.nodes.values()}) == ["agency", "document"]
+    assert len(big.nodes) == 11 and len(big.edges) == 10  # each document assigns to the agency
+    assert f"{OVERVIEW_MAX} 任务 tasks" in big.note
+    assert "aggregated" in render_network(big)  # the legend tells the reader
+
+
+def test_a_busy_agency_draws_its_lead_tasks_first_and_lists_them_all() -> None:
+    data = _many_tasks(AGENCY_TASKS_MAX * 2 + 10)
+    view = agency_view(data, f"{ID}agency/fgw", "发展改革委")
+    drawn = [node for node in view.nodes if "/task/" in node]
+    assert len(drawn) == AGENCY_TASKS_MAX
+    lead = {o.task for o in data.owners if o.role == "lead"}
+    assert set(drawn) <= lead
+    assert f"{AGENCY_TASKS_MAX} / {len(data.tasks)}" in view.note

@@ -6,8 +6,9 @@ Like ``ViewData`` it is built from query rows handed in by the caller; viz runs 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 from policykg.viz.data import Row
@@ -103,7 +104,25 @@ class Bench:
         return self.agencies.get(iri) or AgencyInfo(iri, label)
 
     def cites(self, source: str) -> list[Citation]:
-        return [c for c in self.citations if c.source == source]
+        return list(self._citing.get(source, ()))
 
     def cited_by(self, source: str) -> list[Citation]:
-        return [c for c in self.citations if c.cited_source == source]
+        return list(self._cited.get(source, ()))
+
+    # indexes, computed once: every document page asks for its citations
+    @cached_property
+    def _citing(self) -> dict[str, list[Citation]]:
+        return _group_by(self.citations, lambda c: c.source)
+
+    @cached_property
+    def _cited(self) -> dict[str, list[Citation]]:
+        return _group_by(self.citations, lambda c: c.cited_source)
+
+
+def _group_by(
+    cites: Sequence[Citation], key: Callable[[Citation], str]
+) -> dict[str, list[Citation]]:
+    found: dict[str, list[Citation]] = {}
+    for cite in cites:
+        found.setdefault(key(cite), []).append(cite)
+    return found

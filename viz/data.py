@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 Row = Mapping[str, str]
 
@@ -31,11 +31,13 @@ def _digest(*parts: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=6).hexdigest()
 
 
+@cache
 def anchor_id(*key: str) -> str:
     """The ``f-…`` fragment of a fact: stable for the same fact IRI (or key)."""
     return "f-" + _digest(*key)
 
 
+@cache
 def page_slug(name: str) -> str:
     """A file-name-safe slug: the name itself when already safe, else ASCII tail + hash."""
     if _SAFE.match(name) and ".." not in name:
@@ -246,6 +248,10 @@ class ViewData:
     @cached_property
     def by_agency(self) -> dict[str, list[Fact]]:
         return _index(self.owners, lambda fact: fact.target)
+
+    @cached_property
+    def by_group(self) -> dict[str, list[Fact]]:
+        return _index(self.groups, lambda fact: fact.target)
 
 
 def _index(facts: Sequence[Fact], key: Callable[[Fact], str]) -> dict[str, list[Fact]]:

@@ -11,6 +11,10 @@ from collections.abc import Iterable
 from policykg.viz.data import DocumentRec, Fact, ViewData, page_slug
 from policykg.viz.network import NetworkView
 
+OVERVIEW_MAX = 2500  # nodes of the full overview; past it documents and agencies only
+AGENCY_TASKS_MAX = 150  # tasks drawn around one agency; its table lists every task
+ROLE_ORDER = {"lead": 0, "responsible": 1, "co": 2}
+
 
 def doc_url(source: str, anchor: str = "", root: str = "") -> str:
     return f"{root}doc/{page_slug(source)}.html" + (f"#{anchor}" if anchor else "")
@@ -84,11 +88,35 @@ def _fill(view: NetworkView, data: ViewData, keep: list[str] | None, root: str) 
 
 
 def overview(data: ViewData, root: str = "") -> NetworkView:
-    """Documents, tasks, agencies, groups and indicators of the whole corpus."""
+    """Documents, tasks, agencies, groups and indicators of the whole corpus; past
+    ``OVERVIEW_MAX`` nodes only documents and the agencies they assign tasks to."""
     view = NetworkView(heading="总览 Overview", subtitle=f"{len(data.documents)} 文件 documents")
     for doc in data.documents:
         _doc_node(view, data, doc.source, root)
+    targets = {f.target for f in data.owners + data.groups if f.target}
+    if len(data.documents) + len(data.tasks) + len(data.indicators) + len(targets) > OVERVIEW_MAX:
+        return _aggregated(view, data, root)
     _fill(view, data, None, root)
+    return view
+
+
+def _aggregated(view: NetworkView, data: ViewData, root: str) -> NetworkView:
+    """Documents linked to the agencies they assign tasks to, edge width by task count."""
+    shared: dict[tuple[str, str], set[str]] = {}
+    for owner in data.owners:
+        if owner.target:
+            view.node(owner.target, "agency", owner.label, owner.label,
+                      agency_url(owner.target, root))
+            shared.setdefault((owner.where.source, owner.target), set()).add(owner.task)
+    for (source, agency), tasks in shared.items():
+        key = ("doc:" + source, agency, "assigns")
+        view.edge(*key)
+        if key in view.edges:
+            view.edges[key].update(width=min(len(tasks), 8), title=f"{len(tasks)} 任务 tasks")
+    view.note = (f"聚合视图 aggregated: {len(data.tasks)} 任务 tasks, {len(data.indicators)} 指标 "
+                 "indicators and the target groups are too many to draw; this overview shows "
+                 "documents and the agencies they assign tasks to (open a document or an agency "
+                 "for its tasks).")
     return view
 
 
@@ -121,9 +149,18 @@ def partners(data: ViewData, agency: str) -> list[tuple[str, str, int]]:
 
 
 def agency_view(data: ViewData, agency: str, label: str, root: str = "../") -> NetworkView:
-    """The agency, its tasks (lead / co / responsible), its partners and the groups served."""
-    mine = sorted({owner.task for owner in owned_tasks(data, agency)})
+    """The agency, its tasks (lead / co / responsible), its partners and the groups served;
+    an agency with more than ``AGENCY_TASKS_MAX`` tasks shows its lead tasks first."""
+    rank: dict[str, int] = {}
+    for owner in owned_tasks(data, agency):
+        order = ROLE_ORDER.get(owner.role, len(ROLE_ORDER))
+        rank[owner.task] = min(order, rank.get(owner.task, order))
+    mine = sorted(rank)
     view = NetworkView(heading=label, subtitle=agency)
+    if len(mine) > AGENCY_TASKS_MAX:
+        mine = sorted(sorted(rank, key=lambda task: (rank[task], task))[:AGENCY_TASKS_MAX])
+        view.note = (f"{AGENCY_TASKS_MAX} / {len(rank)} 任务 tasks drawn (lead first); "
+                     "the table below lists them all.")
     view.node(agency, "agency", label, label, agency_url(agency, root))
     _fill(view, data, mine, root)
     return view

@@ -65,6 +65,7 @@ def vis_script() -> str:
     return code
 
 
+@cache
 def script_hash(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

@@ -1,20 +1,19 @@
 """Network pages: node and edge lists in, one self-contained vis-network HTML page out.
 
-pyvis holds the lists and the options, but we fill ``Network.nodes``/``edges`` in bulk
-(its ``add_edge`` rescans every edge, quadratic on big graphs) and render with our own
-template: pyvis's template links Bootstrap from a CDN and does not escape its heading.
+The node and edge lists go into the page as they are, with vis-network's options (pyvis
+only supplies the library: its ``add_edge`` rescans every edge, its ``Network`` builds a
+Jinja environment each time, and its template links Bootstrap from a CDN and does not
+escape its heading).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 from policykg.viz import html
-from pyvis.network import Network
 
 # colour and shape per node type: the legend is generated from this table
 NODE_STYLES: Mapping[str, tuple[str, str, str]] = {
@@ -58,6 +57,7 @@ class NetworkView:
 
     heading: str
     subtitle: str = ""
+    note: str = ""  # said in the legend, e.g. that a big graph is shown aggregated or cut
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
 
@@ -87,15 +87,9 @@ class NetworkView:
             self.edges[key]["arrows"] = "to"
 
 
-def to_pyvis(view: NetworkView) -> Network:
-    """The view as a pyvis ``Network``, filled in bulk (linear in the size of the graph)."""
-    net = Network(heading=view.heading, directed=False, cdn_resources="in_line")
-    net.nodes = list(view.nodes.values())
-    net.edges = list(view.edges.values())
-    net.node_ids = list(view.nodes)
-    net.node_map = dict(view.nodes)
-    big = len(view.nodes) > BIG_GRAPH
-    net.options = {
+def vis_options(big: bool) -> dict[str, Any]:
+    """vis-network options; a big graph settles once, without smoothing or layout search."""
+    return {
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
         "nodes": {"font": {"size": 14}},
         "edges": {"smooth": not big, "color": {"inherit": "from"}},
@@ -105,7 +99,6 @@ def to_pyvis(view: NetworkView) -> Network:
             "stabilization": {"enabled": True, "iterations": 150 if big else 400},
         },
     }
-    return net
 
 
 def render_network(
@@ -125,13 +118,15 @@ def render_network(
     choices of the filter menus (``{"doc": [[value, label], ...], ...}``) matched against
     each node's ``tags``.
     """
-    nodes, edges, heading, _, _, options = to_pyvis(view).get_network_data()
+    # the lists go straight into the page: a pyvis Network per page would cost a Jinja
+    # environment each time and add nothing
+    nodes, edges, heading = list(view.nodes.values()), list(view.edges.values()), view.heading
     big = len(nodes) > BIG_GRAPH
-    # pyvis hands the options back as JSON text; embed them as an object
-    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": json.loads(options),
+    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": vis_options(big),
                "filters": filters or {}}
     used = sorted({str(n["group"]) for n in nodes})
-    used_edges = [kind for kind in EDGE_STYLES if any(key[2] == kind for key in view.edges)]
+    kinds = {key[2] for key in view.edges}
+    used_edges = [kind for kind in EDGE_STYLES if kind in kinds]
     return html.render(
         template,
         scripts=([] if vis_file else [html.vis_script()]) + [html.app_script("network")]
@@ -145,6 +140,7 @@ def render_network(
         nodes_count=len(nodes),
         edges_count=len(edges),
         stabilised=big,
+        note=view.note,
         legend=[
             {"label": NODE_STYLES[k][0], "color": NODE_STYLES[k][1], "shape": NODE_STYLES[k][2]}
             for k in NODE_STYLES

@@ -75,7 +75,7 @@ def render_task(task: Fact, data: ViewData, root: str = "../") -> str:
 def render_group(iri: str, label: str, data: ViewData, root: str = "../") -> str:
     tasks = data.tasks_by_iri
     rows, seen = [], set()
-    for mention in (g for g in data.groups if g.target == iri):
+    for mention in data.by_group.get(iri, ()):
         task = tasks.get(mention.task)
         if mention.task in seen:
             continue

@@ -52,9 +52,9 @@ def _write(path: Path, text: str, written: list[Path]) -> None:
     written.append(path)
 
 
-def _agency_page(data: ViewData, bench: Bench, iri: str, label: str) -> str:
+def _agency_page(data: ViewData, bench: Bench, iri: str, label: str,
+                 titles: dict[str, str]) -> str:
     tasks = data.tasks_by_iri
-    titles = {doc.source: doc.title or doc.source for doc in data.documents}
     rows, indicators = [], []
     for owner in owned_tasks(data, iri):
         task = tasks.get(owner.task)
@@ -175,8 +175,9 @@ def write_site(
     _write(out_dir / "network.html", render_network(overview(data), vis_file=VIS_FILE), written)
     for doc in data.documents:
         _write(out_dir / doc_url(doc.source), render_document(doc, data, bench=bench), written)
+    titles = {doc.source: doc.title or doc.source for doc in data.documents}
     for iri, label in agencies(data):
-        _write(out_dir / agency_url(iri), _agency_page(data, bench, iri, label), written)
+        _write(out_dir / agency_url(iri), _agency_page(data, bench, iri, label, titles), written)
     for iri, label in groups_of(data):
         _write(out_dir / group_url(iri), render_group(iri, label, data), written)
     for task in data.tasks:

@@ -7,6 +7,7 @@ the page hides the nodes that do not match every chosen filter.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from policykg.viz.bench import Bench
 from policykg.viz.data import Fact, ViewData
@@ -45,19 +46,25 @@ class Tagger:
         found["level"] |= {self.bench.info(a).level for a in found["agency"]}
         return {name: sorted(v for v in values if v) for name, values in found.items()}
 
+    @cached_property
+    def _tasks_of(self) -> dict[str, dict[str, list[str]]]:
+        """Reverse indexes: the tasks of each agency, group and document (built once)."""
+        found: dict[str, dict[str, list[str]]] = {"agency": {}, "group": {}, "document": {}}
+        for kind, bucket in (("agency", self.owners), ("group", self.groups)):
+            for task, targets in bucket.items():
+                for target in targets:
+                    found[kind].setdefault(target, []).append(task)
+        for task, source in self.source.items():
+            found["document"].setdefault("doc:" + source, []).append(task)
+        return found
+
     def tags(self, node_id: str, kind: str) -> dict[str, list[str]]:
         if kind == "task":
             return self._tags([node_id], {})
-        if kind == "agency":
-            mine = [t for t, owners in self.owners.items() if node_id in owners]
-            return self._tags(mine, {"agency": {node_id}})
-        if kind == "group":
-            mine = [t for t, groups in self.groups.items() if node_id in groups]
-            return self._tags(mine, {"group": {node_id}})
-        if kind == "document":
-            source = node_id.removeprefix("doc:")
-            return self._tags([t for t, s in self.source.items() if s == source],
-                              {"doc": {source}})
+        if kind in ("agency", "group", "document"):
+            own = node_id.removeprefix("doc:") if kind == "document" else node_id
+            tag = "doc" if kind == "document" else kind
+            return self._tags(self._tasks_of[kind].get(node_id, []), {tag: {own}})
         fact = self.indicators.get(node_id)
         return self._tags([fact.task], {"doc": {fact.where.source}}) if fact else {}
 

@@ -80,6 +80,8 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     endpoint: Annotated[str | None, typer.Option(help="remote SPARQL endpoint URL")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many rows (a page)")] = None,
+    offset: Annotated[int, typer.Option(help="skip this many rows first")] = 0,
 ) -> None:
     """Run a canned query, a .rq file or SPARQL text; print table, CSV or JSON."""
     if fmt not in Formats or (name is None) == (sparql is None):
@@ -87,7 +89,8 @@ def query(
         raise typer.Exit(EXIT_USAGE)
     params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
     try:
-        result = api.run_query(name or sparql or "", graph, params, endpoint=endpoint)
+        text = name or sparql or ""
+        result = api.run_query(text, graph, params, endpoint=endpoint, limit=limit, offset=offset)
     except PolicyKGError as exc:
         raise _fail(exc) from None
     sys.stdout.write(api.format_rows(result.rows, result.columns, fmt))

@@ -5,6 +5,8 @@ A build writes into one output folder:
 - ``shards/<source>.nq``: one N-Quads file per document (its own named graph), written to a
   temporary file and renamed, so an interrupted build never leaves half a shard;
 - ``store/``: the embedded pyoxigraph store, updated one document graph at a time;
+- ``summary.nq``: the corpus summary graph (workload, pairs, coverage, counts) the aggregate
+  queries read, recomputed after every build;
 - ``manifest.json``: the content hash of every input, so unchanged files are skipped;
 - ``report.json``: documents read, facts per kind, warnings and failures by file name;
 - ``answers/*.csv``: the canned queries that the evaluation reads.
@@ -39,6 +41,7 @@ ANSWER_QUERIES = ("task-owners", "indicators", "task-groups")
 # mistake, and extracting it would take minutes and gigabytes. Raise with POLICYKG_MAX_MB.
 MAX_DOCUMENT_BYTES = int(os.environ.get("POLICYKG_MAX_MB", "20")) << 20
 STORE_BATCH_BYTES = 64 << 20  # N-Quads per bulk load: few calls, bounded memory
+SUMMARY_FILE = "summary.nq"  # the corpus summary graph (graph/summary.py), for push
 Progress = Callable[[int, int, str], None]
 
 
@@ -238,6 +241,10 @@ def _update_store(out_dir: Path, built: list[str], removed: list[str]) -> None:
         for batch in read_batches(shards, STORE_BATCH_BYTES):
             texts = {iri: Path(p).read_text(encoding="utf-8") for iri, p in batch.items()}
             store.replace_documents(texts)
+        # whole-corpus aggregates, recomputed from every document (one pass each), and a
+        # copy beside the shards so `policykg push` sends them too
+        store.refresh_summary(force=True)
+        write_atomic(out_dir / SUMMARY_FILE, store.summary_nquads())
     finally:
         store.close()
 

@@ -26,7 +26,10 @@ def write_workbench(graph_dir: Path | str, out_dir: Path | str) -> list[Path]:
         rows = {name: queries.run(store, queries.load(name), {}) for name in names}
         for canned in queries.list_queries():
             # rows of a query without parameters go into its page: it works from disk too
-            found = queries.run(store, canned, {}) if not canned.params else None
+            # a query the views already ran is not run again (the same .rq, the same rows)
+            found = None
+            if not canned.params:
+                found = rows[canned.name] if canned.name in rows else queries.run(store, canned, {})
             specs.append(viz.QuerySpec(
                 canned.name, canned.title, canned.description, canned.param_help,
                 canned.columns, canned.text, tuple(found) if found is not None else None,

@@ -46,17 +46,21 @@ def run_query(
     params: Mapping[str, str] | None = None,
     *,
     endpoint: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run a query on the embedded store of ``graph_dir`` or on a remote SPARQL endpoint."""
+    """Run a query on the embedded store of ``graph_dir`` or on a remote SPARQL endpoint.
+
+    ``limit``/``offset`` page through a long listing (the query's own order is kept)."""
     canned = resolve_query(query)
     if endpoint:
         from policykg.graph.remote import RemoteStore
 
         remote = RemoteStore(endpoint)
-        rows = queries.run(remote, canned, params or {})
+        rows = queries.run(remote, canned, params or {}, limit=limit, offset=offset)
     else:
         with open_store(graph_dir) as store:
-            rows = queries.run(store, canned, params or {})
+            rows = queries.run(store, canned, params or {}, limit=limit, offset=offset)
     columns = canned.columns or tuple(rows[0]) if rows else canned.columns
     return QueryResult(tuple(columns), rows)
 
