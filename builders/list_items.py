@@ -31,6 +31,8 @@ TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a ba
 NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|^[由按与]")
 UNLISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|区|县|市|州|旗)")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff()（）、]+")
+_ETC_RE = re.compile(r"等(?:和|及|以及)?")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def groups(text: str) -> list[tuple[int, int]]:
@@ -98,7 +100,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text.startswith(lead, start):
             start += len(lead)
     piece = text[start:end]
-    m = re.search(r"等(?:和|及|以及)?", piece)
+    m = _ETC_RE.search(piece)
     if m:
         rest = piece[m.end():]
         out = _joined(text, start, start + m.start())
@@ -181,7 +183,7 @@ def could_be_unit(mention: str) -> bool:
 def is_tail(mention: str) -> bool:
     """Words after the units that say when, not who (6月底完成, 年内持续推进)."""
     text = mention.strip()
-    return bool(re.search(r"\d", text)) or bool(_tail_words().search(text))
+    return bool(_DIGIT_RE.search(text)) or bool(_tail_words().search(text))
 
 
 @cache

@@ -48,6 +48,9 @@ VERB_TAIL = (
     ("参加", "co"), ("参与", "co"),
 )
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
+_CLAUSE_RE = re.compile(r"[^，,。；;]+")
+_SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
+_COMMA_PART_RE = re.compile(r"[^，,]+")
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def _verb_lists(content: str, base: int, rule: ListRule, deadline: str, order: i
     new_rule = ListRule(True) if own_rule and "下同" in content else rule
     out: list[Listed] = []
     pending: int | None = None  # start of unit clauses waiting for a verb (A，B负责)
-    for m in re.finditer(r"[^，,。；;]+", content):
+    for m in _CLAUSE_RE.finditer(content):
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
@@ -195,13 +198,13 @@ def _plain_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # 各市（州）人民政府: a bracket inside a name, not a list of its own
         masked[max(0, s - 1) : e + 1] = "\0" * (min(len(text), e + 1) - max(0, s - 1))
     out = []
-    for m in re.finditer(r"[^。；;\n\0]+", "".join(masked)):
+    for m in _SENTENCE_RE.finditer("".join(masked)):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         start += text.startswith("由", start)
         end = start
         roles: list[str] = []
         known: list[str] = []
-        for clause in re.finditer(r"[^，,]+", text[start : m.end()]):
+        for clause in _COMMA_PART_RE.finditer(text[start : m.end()]):
             role = next((r for tail, r in VERB_TAIL if clause.group(0).endswith(tail)
                          and len(clause.group(0)) > len(tail)), None)
             units = clause.group(0)[: -len(next(t for t, _ in VERB_TAIL if clause.group(0)

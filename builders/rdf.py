@@ -27,6 +27,7 @@ class _Graph:
         self.doc = document_iri(self.source.id)
         self.graph = iri(self.doc)
         self.lines: list[str] = []
+        self.span_nodes: set[str] = set()
 
     def add(self, s: str, p: str, o: str) -> None:
         """One quad; ``o`` is a ``literal(...)`` or else an IRI."""
@@ -46,6 +47,9 @@ class _Graph:
         start, end = self.source.raw_span(span)
         node = iris.span_iri(self.source.id, start, end)
         self.add(fact, PROV + "wasDerivedFrom", node)
+        if node in self.span_nodes:
+            return  # several facts quote the same words: the node is written once
+        self.span_nodes.add(node)
         self.add(node, DCTERMS + "source", self.doc)  # the file the offsets point into
         self.add(node, RDF + "type", OA + "TextPositionSelector")
         self.add(node, RDF + "type", OA + "TextQuoteSelector")
