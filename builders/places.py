@@ -157,6 +157,15 @@ def _number_prefix(doc_number: str) -> str:
 OWN_PLACE_RE = re.compile(r"结合([\u4e00-\u9fff]{2,12}?)(?:的)?(?:工作)?实际")
 
 
+def _chain_named_in(text: str) -> tuple[Place, ...]:
+    """The place an issuer line or title starts with, else the first place it names."""
+    chain = issuer_chain(text)
+    if chain:
+        return chain
+    found = find_places(text)
+    return chain_of(found[0]) if found else ()
+
+
 def locate(document_id: str, heads: list[str], doc_number: str, body: str,
            lines: tuple[str, ...] | list[str] = ()) -> Jurisdiction:
     """The document's jurisdiction: from its issuer/title, else its number, else its
@@ -166,12 +175,9 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
     ):
         return Jurisdiction((places()[NATION],), document_id)
     for head in heads:
-        chain = issuer_chain(head)
+        chain = _chain_named_in(head)
         if chain:
             return Jurisdiction(chain, document_id)
-        found = find_places(head)
-        if found:
-            return Jurisdiction(chain_of(found[0]), document_id)
     # 结合官渡区实际: the document names its own place, even when it cites a city's notice
     own = OWN_PLACE_RE.search(body[:1500])
     if own:
@@ -192,12 +198,9 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
         if chain:
             return Jurisdiction(chain, document_id)
     for line in lines:
-        chain = issuer_chain(line)
+        chain = _chain_named_in(line)
         if chain:
             return Jurisdiction(chain, document_id)
-        found = find_places(line)
-        if found:
-            return Jurisdiction(chain_of(found[0]), document_id)
     counts = Counter({p.name: sum(body.count(n) for n in set(_spoken_names(p)))
                       for p in places().values() if p.level != "national"})
     best = sorted((-n, name) for name, n in counts.items() if n > 0)

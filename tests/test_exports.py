@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -71,23 +70,16 @@ def test_table_exports_hold_the_query_rows(built_graph: Path, tmp_path: Path) ->
     assert done.returncode == 2 and "--query" in done.stderr
 
 
-@pytest.fixture
-def writable(tmp_path: Path) -> Iterator[Server]:
-    server = Server(tmp_path / "remote", read_only=False, query_timeout_s=10).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.mark.server
-def test_push_sends_one_named_graph_per_document(built_graph: Path, writable: Server) -> None:
+def test_push_sends_one_named_graph_per_document(
+    built_graph: Path, writable_server: Server
+) -> None:
     for _ in range(2):  # pushing again replaces, never appends
-        done = subprocess.run([str(POLICYKG), "push", "--endpoint", writable.store_url,
+        done = subprocess.run([str(POLICYKG), "push", "--endpoint", writable_server.store_url,
                                "--graph", str(built_graph)], capture_output=True, text=True,
                               timeout=120)
         assert done.returncode == 0, done.stderr
-    remote = RemoteStore(writable.url)
+    remote = RemoteStore(writable_server.url)
     _, rows = remote.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                            "GROUP BY ?g ORDER BY ?g")
     shards = sorted((built_graph / "shards").glob("*.nq"))

@@ -55,16 +55,6 @@ def sparql_server(built_store: Path) -> Iterator[Server]:
         server.stop()
 
 
-@pytest.fixture
-def writable_server(tmp_path: Path) -> Iterator[Server]:
-    """A read-write ``oxigraph serve`` over a new empty folder, for pushing graphs."""
-    server = Server(tmp_path / "remote", read_only=False, query_timeout_s=10).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 QUERIES = {
     "tasks with lead and co": sparql_prefixes()
     + """

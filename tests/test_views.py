@@ -36,7 +36,6 @@ from policykg.viz.html import script_json, vis_script
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "003_3d31144a4b974985.txt"
 QUERIES = ROOT / "queries"
-CHROMIUM = Path("/usr/bin/chromium")
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
 EVIL_AGENCY = f"区人力资源社会保障局{IMAGE}"
@@ -235,24 +234,6 @@ def test_view_queries_declare_their_columns_and_run_on_the_rdf_model() -> None:
 
 
 # ---------------------------------------------------------------- in a real browser
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 def _open(chromium, url: str):  # type: ignore[no-untyped-def]
     """A page with every non-file request aborted and every error collected."""

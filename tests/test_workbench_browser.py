@@ -17,9 +17,6 @@ from policykg import queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.timeout(300)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "003_3d31144a4b974985.txt"
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -28,18 +25,6 @@ VIEWS = ("network.html", "graph/co-responsibility.html", "graph/bipartite.html",
 # README screenshots are refreshed only on request: POLICYKG_SCREENSHOTS=1 pytest -m browser
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 REFRESH_SHOTS = os.environ.get("POLICYKG_SCREENSHOTS") == "1"
-
-
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,11 @@ GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="folder written by
 Formats = ("table", "csv", "json")
 
 
+def _params(pairs: list[str] | None) -> dict[str, str]:
+    """--param key=value options as a mapping (a value may itself contain '=')."""
+    return dict(p.split("=", 1) for p in (pairs or []) if "=" in p)
+
+
 def _fail(exc: PolicyKGError) -> typer.Exit:
     err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
     return typer.Exit(exc.exit_code)
@@ -87,7 +92,7 @@ def query(
     if fmt not in Formats or (name is None) == (sparql is None):
         err.print("give a query NAME or FILE, or --sparql TEXT; --format is table, csv or json")
         raise typer.Exit(EXIT_USAGE)
-    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    params = _params(param)
     try:
         text = name or sparql or ""
         result = api.run_query(text, graph, params, endpoint=endpoint, limit=limit, offset=offset)
@@ -188,7 +193,7 @@ def export(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value")] = None,
 ) -> None:
     """Export the graph (RDF), the agency network (GraphML, GEXF) or a query (CSV, XLSX)."""
-    params = dict(p.split("=", 1) for p in (param or []) if "=" in p)
+    params = _params(param)
     try:
         path = api.export_graph(graph, fmt, out_file, query=query, params=params)
     except PolicyKGError as exc:
