@@ -6,11 +6,13 @@ graphs, which is why the canned queries need no GRAPH clause. The ontology and t
 target-group scheme are loaded into graphs of their own so labels and role notations
 are queryable next to the facts. After any document changes, the corpus summary
 (graph/summary.py) is recomputed before the next query and before the store is closed, so
-the aggregate queries reading it never see a stale count.
+the aggregate queries reading it never see a stale count; a build instead hands it the
+changed quads, worked out from per-document shares (``update_summary``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -55,12 +57,28 @@ def term_text(term: object) -> str:
     return str(term)
 
 
+@functools.cache
+def _vocabulary_quads() -> tuple[ox.Quad, ...]:
+    """The ontology and the target-group scheme as quads of their own graphs."""
+    quads: list[ox.Quad] = []
+    for graph, ttl in ((ONTOLOGY_GRAPH, ONTOLOGY_TTL), (GROUPS_GRAPH, GROUPS_TTL)):
+        if ttl.exists():
+            name = ox.NamedNode(graph)
+            for found in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE):
+                quads.append(ox.Quad(found.subject, found.predicate, found.object, name))
+    return tuple(quads)
+
+
 class EmbeddedStore:
     """A pyoxigraph store in a folder on disk (or in memory when ``path`` is None)."""
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | None = None, *, read_only: bool = False, keep_summary: bool = True
+    ) -> None:
         self.path = path
         self.read_only = read_only
+        # a scratch store for one document keeps no summary graph (keep_summary=False)
+        self._keeps_summary = keep_summary
         self._summary_stale = False  # set by every document change, cleared by refresh
         if path is None:
             self._store = ox.Store()
@@ -69,7 +87,9 @@ class EmbeddedStore:
         else:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
-        if not read_only:
+        if path is None:
+            self._store.extend(_vocabulary_quads())  # parsed once per process
+        elif not read_only:
             self.load_vocabularies()
 
     def load_vocabularies(self) -> None:
@@ -133,10 +153,28 @@ class EmbeddedStore:
     def refresh_summary(self, force: bool = False) -> int:
         """Recompute the corpus summary graph if a document changed since (or ``force``);
         returns its size in quads, 0 when it was current."""
-        if self.read_only or not (self._summary_stale or force):
+        if self.read_only or not self._keeps_summary or not (self._summary_stale or force):
             return 0
         self._summary_stale = False
         return summary.refresh(self._store)
+
+    def summary_partial(self) -> summary.Partial:
+        """The summary counters of this store's documents (graph/summary.py)."""
+        return summary.partial(self._store)
+
+    def update_summary(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Apply a summary change worked out elsewhere (graph/rollup.py); it is then current."""
+        for quad in remove:
+            self._store.remove(quad)
+        self._store.extend(list(add))
+        self._summary_stale = False
+
+    def replace_summary(self, quads: Iterable[ox.Quad]) -> None:
+        """Put ``quads`` in place of the whole summary graph; it is then current."""
+        name = ox.NamedNode(summary.SUMMARY_GRAPH)
+        if self._store.contains_named_graph(name):
+            self._store.remove_graph(name)
+        self.update_summary([], quads)
 
     def summary_nquads(self) -> str:
         """The corpus summary graph as N-Quads, current."""

@@ -62,9 +62,14 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+# what a document's partial (rollups) is computed by, beside the builders and the ontology
+PARTIAL_CODE = ("graph/summary.py", "graph/rollup.py", "queries/task-owners.rq",
+                "queries/indicators.rq", "queries/task-groups.rq")
+
+
 def builder_fingerprint() -> str:
     """Hash of the builder code and data: a new extractor invalidates every shard."""
-    from policykg import builders, ontology
+    from policykg import builders, graph, ontology, queries
 
     digest = hashlib.sha256()
     for root in (Path(builders.__file__).parent, Path(ontology.__file__).parent):
@@ -72,6 +77,11 @@ def builder_fingerprint() -> str:
             if p.is_file() and p.suffix in {".py", ".tsv", ".ttl", ".txt"}:
                 digest.update(p.name.encode())
                 digest.update(p.read_bytes())
+    folders = {"graph": Path(graph.__file__).parent, "queries": Path(queries.__file__).parent}
+    for name in PARTIAL_CODE:
+        folder, _, file = name.partition("/")
+        digest.update(name.encode())
+        digest.update((folders[folder] / file).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -5,8 +5,9 @@ A build writes into one output folder:
 - ``shards/<source>.nq``: one N-Quads file per document (its own named graph), written to a
   temporary file and renamed, so an interrupted build never leaves half a shard;
 - ``store/``: the embedded pyoxigraph store, updated one document graph at a time;
+- ``partials/<source>.json``: each document's share of the corpus summary and of the answers;
 - ``summary.nq``: the corpus summary graph (workload, pairs, coverage, counts) the aggregate
-  queries read, recomputed after every build;
+  queries read, updated from the partials of the documents that changed (``rollups``);
 - ``manifest.json``: the content hash of every input, so unchanged files are skipped;
 - ``report.json``: documents read, facts per kind, warnings and failures by file name;
 - ``answers/*.csv``: the canned queries that the evaluation reads.
@@ -22,9 +23,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from policykg.buildfiles import (
     builder_fingerprint,
@@ -35,13 +37,12 @@ from policykg.buildfiles import (
     write_atomic,
 )
 from policykg.errors import NoGraphError
+from policykg.rollups import Rollup, document_partial, partial_path
 
-ANSWER_QUERIES = ("task-owners", "indicators", "task-groups")
 # Real policy documents are well under 1 MB; a bigger file is an archive, a dump or a
 # mistake, and extracting it would take minutes and gigabytes. Raise with POLICYKG_MAX_MB.
 MAX_DOCUMENT_BYTES = int(os.environ.get("POLICYKG_MAX_MB", "20")) << 20
 STORE_BATCH_BYTES = 64 << 20  # N-Quads per bulk load: few calls, bounded memory
-SUMMARY_FILE = "summary.nq"  # the corpus summary graph (graph/summary.py), for push
 Progress = Callable[[int, int, str], None]
 
 
@@ -77,18 +78,27 @@ class BuildReport:
         return dict(sorted(out.items()))
 
     def to_json(self) -> str:
-        body = asdict(self)
-        body["totals"] = self.totals()
-        body["failed"] = len(self.failed)
-        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
+        """Sorted keys, one document per line: readable, and quick to write at 10,000 files."""
+        body = {"documents": [], "failed": len(self.failed), "out_dir": self.out_dir,
+                "seconds": self.seconds, "totals": self.totals(), "triples": self.triples}
+        lines = [json.dumps({k: body[k] for k in ("failed", "out_dir", "seconds")},
+                            ensure_ascii=False, sort_keys=True)[:-1] + ","]
+        documents = [json.dumps(vars(d), ensure_ascii=False, sort_keys=True)
+                     for d in self.documents]
+        lines.append(' "documents": [' + (("\n  " + ",\n  ".join(documents) + "\n ")
+                                           if documents else "") + "],")
+        lines.append(json.dumps({k: body[k] for k in ("totals", "triples")},
+                                ensure_ascii=False, sort_keys=True)[1:])
+        return "\n".join(lines)
 
 
-Outcome = tuple[str, dict[str, int], list[str], str, str]
+Outcome = tuple[str, dict[str, int], list[str], str, str, str]
 
 
 def _build_one(path: str) -> Outcome:
-    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text)."""
+    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text, partial)."""
     from policykg.builders import build_document
+    from policykg.builders.rdf import document_iri
 
     built = build_document(Path(path))
     facts = built.facts
@@ -102,7 +112,8 @@ def _build_one(path: str) -> Outcome:
         "tables": len(facts.document.tables),
     }
     source = facts.document.source
-    return built.nquads, counts, list(facts.warnings), source.encoding, source.raw
+    share = document_partial(document_iri(source.id), built.nquads)
+    return built.nquads, counts, list(facts.warnings), source.encoding, source.raw, share
 
 
 def _describe(exc: BaseException) -> str:
@@ -162,22 +173,25 @@ def build(
         seen_source.add(result.source)
         prior = old_docs.get(result.source, {})
         shard_file = out_dir / "shards" / f"{result.source}.nq"
-        if prior.get("sha256") == result.sha256 and shard_file.exists():
+        current = shard_file.exists() and partial_path(out_dir, result.source).exists()
+        if prior.get("sha256") == result.sha256 and current:
             result.status = "unchanged"
             result.counts = dict(prior.get("counts", {}))
             result.triples = int(prior.get("triples", 0))
             continue
         todo.append(result)
 
+    rollup = Rollup(out_dir, fingerprint)
+    unchanged = {r.source for r in results if r.status == "unchanged"}
+    rollup.remember(sorted(set(old_docs) - unchanged))  # before their partials are replaced
     built = _extract(todo, out_dir, jobs, progress)
     # a document that was built before and failed now keeps no stale graph either
-    kept = {r.source for r in results if r.status in ("built", "unchanged")}
-    removed = sorted(set(old_docs) - kept)
-    _update_store(out_dir, built, removed)
+    kept = sorted(r.source for r in results if r.status in ("built", "unchanged"))
+    removed = sorted(set(old_docs) - set(kept))
+    _update_store(out_dir, built, removed, lambda store: rollup.commit(store, built, kept, answers))
+    # the manifest goes last: until it is written, the next build redoes this one's documents
     _write_manifest(manifest_path, fingerprint, results)
     report = BuildReport(str(out_dir), sorted(results, key=lambda r: r.path))
-    if answers:
-        write_answers(out_dir)
     report.triples = sum(r.triples for r in results if r.status in ("built", "unchanged"))
     report.seconds = round(time.perf_counter() - started, 3)
     write_atomic(out_dir / "report.json", report.to_json() + "\n")
@@ -192,11 +206,12 @@ def _extract(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
 
     def record(result: DocumentResult, outcome: Outcome) -> None:
-        nquads, result.counts, result.warnings, result.encoding, raw = outcome
+        nquads, result.counts, result.warnings, result.encoding, raw, share = outcome
         result.triples = nquads.count("\n")
         # the decoded text the spans point into, for the document views
         write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
         write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
+        write_atomic(partial_path(out_dir, result.source), share)
         built.append(result.source)
 
     def settle(result: DocumentResult, outcome: Callable[[], Outcome]) -> None:
@@ -227,7 +242,9 @@ def _extract(
     return built
 
 
-def _update_store(out_dir: Path, built: list[str], removed: list[str]) -> None:
+def _update_store(
+    out_dir: Path, built: list[str], removed: list[str], summarise: Callable[[Any], None]
+) -> None:
     from policykg.builders.rdf import document_iri
     from policykg.graph.store import EmbeddedStore
 
@@ -238,13 +255,12 @@ def _update_store(out_dir: Path, built: list[str], removed: list[str]) -> None:
             store.remove_document(document_iri(source))
             (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
             (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
+            partial_path(out_dir, source).unlink(missing_ok=True)
         for batch in read_batches(shards, STORE_BATCH_BYTES):
             texts = {iri: Path(p).read_text(encoding="utf-8") for iri, p in batch.items()}
             store.replace_documents(texts)
-        # whole-corpus aggregates, recomputed from every document (one pass each), and a
-        # copy beside the shards so `policykg push` sends them too
-        store.refresh_summary(force=True)
-        write_atomic(out_dir / SUMMARY_FILE, store.summary_nquads())
+        # whole-corpus aggregates and answers, updated by the changed documents' partials
+        summarise(store)
     finally:
         store.close()
 
@@ -263,22 +279,3 @@ def require_graph(graph_dir: Path) -> Path:
     if not (graph_dir / "store").is_dir() or not (graph_dir / "manifest.json").exists():
         raise NoGraphError(graph_dir)
     return graph_dir
-
-
-def write_answers(graph_dir: Path) -> list[Path]:
-    """Run the canned queries the evaluation reads and write them as CSV under answers/."""
-    from policykg import queries
-    from policykg.graph.store import EmbeddedStore
-
-    written = []
-    store = EmbeddedStore(require_graph(graph_dir) / "store")
-    try:
-        for name in ANSWER_QUERIES:
-            query = queries.load(name)
-            rows = queries.run(store, query, {})
-            target = graph_dir / "answers" / f"{name}.csv"
-            write_atomic(target, queries.to_csv(rows, query.columns))
-            written.append(target)
-    finally:
-        store.close()
-    return written

@@ -29,7 +29,8 @@ from policykg.graph.remote import RemoteStore, RemoteStoreError
 from policykg.graph.serve import LOOPBACK, Server, ServerError, port_is_taken
 from policykg.graph.store import graphs_in
 from policykg.graph.summary import SUMMARY_GRAPH
-from policykg.pipeline import SUMMARY_FILE, require_graph
+from policykg.pipeline import require_graph
+from policykg.rollups import SUMMARY_FILE
 from policykg.workbench import write_workbench
 
 SPARQL_JSON = "application/sparql-results+json"
