@@ -91,19 +91,3 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
-
-
-def read_batches(paths: Sequence[tuple[str, Path]], limit: int) -> list[dict[str, str]]:
-    """Group (key, file) pairs into batches of about ``limit`` bytes; read lazily by caller."""
-    batches: list[dict[str, str]] = []
-    current: dict[str, str] = {}
-    size = 0
-    for key, path in paths:
-        current[key] = str(path)
-        size += path.stat().st_size
-        if size >= limit:
-            batches.append(current)
-            current, size = {}, 0
-    if current:
-        batches.append(current)
-    return batches

@@ -21,22 +21,22 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from policykg.buildfiles import (
     builder_fingerprint,
     discover,
     in_shard,
-    read_batches,
     sha256,
     write_atomic,
 )
 from policykg.errors import NoGraphError
+from policykg.graph.store import EmbeddedStore
+from policykg.loading import ShardLoader
 from policykg.rollups import Rollup, document_partial, partial_path
 
 # Real policy documents are well under 1 MB; a bigger file is an archive, a dump or a
@@ -182,13 +182,19 @@ def build(
         todo.append(result)
 
     rollup = Rollup(out_dir, fingerprint)
-    unchanged = {r.source for r in results if r.status == "unchanged"}
-    rollup.remember(sorted(set(old_docs) - unchanged))  # before their partials are replaced
-    built = _extract(todo, out_dir, jobs, progress)
-    # a document that was built before and failed now keeps no stale graph either
-    kept = sorted(r.source for r in results if r.status in ("built", "unchanged"))
-    removed = sorted(set(old_docs) - set(kept))
-    _update_store(out_dir, built, removed, lambda store: rollup.commit(store, built, kept, answers))
+    rollup.remember({r.source for r in results if r.status == "unchanged"})
+    store = EmbeddedStore(out_dir / "store")
+    try:
+        with ShardLoader(store, STORE_BATCH_BYTES) as loader:  # loads while workers extract
+            built = _extract(todo, out_dir, jobs, progress, loader.add)
+        # a document built before that failed now, or a graph left by a build stopped
+        # half-way, keeps no stale graph either
+        kept = sorted(r.source for r in results if r.status in ("built", "unchanged"))
+        _remove_all_but(store, out_dir, kept, old_docs)
+        # whole-corpus aggregates and answers, updated by the changed documents' partials
+        rollup.commit(store, built, kept, answers)
+    finally:
+        store.close()
     # the manifest goes last: until it is written, the next build redoes this one's documents
     _write_manifest(manifest_path, fingerprint, results)
     report = BuildReport(str(out_dir), sorted(results, key=lambda r: r.path))
@@ -199,9 +205,13 @@ def build(
 
 
 def _extract(
-    todo: list[DocumentResult], out_dir: Path, jobs: int | None, progress: Progress | None
+    todo: list[DocumentResult], out_dir: Path, jobs: int | None, progress: Progress | None,
+    load: Callable[[str, str], None],
 ) -> list[str]:
-    """Run the builders on the changed files, writing their shards; return the sources built."""
+    """Run the builders on the changed files, writing their shards and handing them to
+    ``load``; return the sources built."""
+    from policykg.builders.rdf import document_iri
+
     built: list[str] = []
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
 
@@ -212,6 +222,7 @@ def _extract(
         write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
         write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
         write_atomic(partial_path(out_dir, result.source), share)
+        load(document_iri(result.source), nquads)
         built.append(result.source)
 
     def settle(result: DocumentResult, outcome: Callable[[], Outcome]) -> None:
@@ -242,27 +253,23 @@ def _extract(
     return built
 
 
-def _update_store(
-    out_dir: Path, built: list[str], removed: list[str], summarise: Callable[[Any], None]
+def _remove_all_but(
+    store: EmbeddedStore, out_dir: Path, kept: list[str], old_docs: Iterable[str]
 ) -> None:
+    """Drop every document graph and file but the kept ones: documents gone from the inputs,
+    and whatever a build stopped half-way had already written."""
     from policykg.builders.rdf import document_iri
-    from policykg.graph.store import EmbeddedStore
 
-    shards = [(document_iri(s), out_dir / "shards" / f"{s}.nq") for s in sorted(built)]
-    store = EmbeddedStore(out_dir / "store")
-    try:
-        for source in removed:
-            store.remove_document(document_iri(source))
-            (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
-            (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
-            partial_path(out_dir, source).unlink(missing_ok=True)
-        for batch in read_batches(shards, STORE_BATCH_BYTES):
-            texts = {iri: Path(p).read_text(encoding="utf-8") for iri, p in batch.items()}
-            store.replace_documents(texts)
-        # whole-corpus aggregates and answers, updated by the changed documents' partials
-        summarise(store)
-    finally:
-        store.close()
+    keep = set(kept)
+    on_disk = {p.stem for p in (out_dir / "shards").glob("*.nq")}
+    for source in sorted((on_disk | set(old_docs)) - keep):
+        (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
+        (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
+        partial_path(out_dir, source).unlink(missing_ok=True)
+    wanted = {document_iri(source) for source in keep}
+    for graph in store.documents():
+        if graph not in wanted:
+            store.remove_document(graph)
 
 
 def _write_manifest(path: Path, fingerprint: str, results: list[DocumentResult]) -> None:

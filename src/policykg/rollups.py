@@ -89,8 +89,9 @@ class Rollup:
             return None
         return state if state.get("builder") == self.fingerprint else None
 
-    def remember(self, sources: Iterable[str]) -> None:
-        """Before the build overwrites them: read the partials the totals hold for ``sources``.
+    def remember(self, unchanged: set[str]) -> None:
+        """Before the build overwrites them: read the partials the totals hold for every
+        document but the ``unchanged`` ones (those may be rebuilt or removed).
 
         A partial that is not the one the totals counted means an earlier build stopped
         half-way; the totals are then summed again from scratch.
@@ -98,9 +99,7 @@ class Rollup:
         if self.state is None:
             return
         counted: dict[str, str] = self.state["sources"]
-        for source in sources:
-            if source not in counted:
-                continue
+        for source in sorted(set(counted) - unchanged):
             try:
                 text, body = _read(self.out_dir, source)
             except (OSError, ValueError):
