@@ -104,7 +104,13 @@ class EmbeddedStore:
     def replace_document(self, graph: str, nquads: str) -> None:
         self.remove_document(graph)
         self._summary_stale = True
-        if nquads.strip():
+        if not nquads.strip():
+            return
+        if self.path is None:
+            # in memory, a plain load of one document is quicker than the bulk loader,
+            # which starts threads of its own for every call
+            self._store.load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
             # bulk_load skips the transaction log: the fast path for whole shards
             self._store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 

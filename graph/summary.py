@@ -41,6 +41,20 @@ _TYPE = ox.NamedNode(RDF + "type")
 _STRING = ox.NamedNode(XSD + "string")
 
 
+class _Scan:
+    """A store whose pattern scans are kept for one partial: the counters below read the same
+    predicates several times, and a scan costs more than keeping its few quads."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store = store
+        self._seen: dict[tuple[object, ...], list[ox.Quad]] = {}
+
+    def quads_for_pattern(self, *pattern: object) -> list[ox.Quad]:
+        if pattern not in self._seen:
+            self._seen[pattern] = list(self._store.quads_for_pattern(*pattern))  # type: ignore[arg-type]
+        return self._seen[pattern]
+
+
 def _pairs(store: ox.Store, predicate: str) -> Iterator[tuple[object, object, object]]:
     """(graph, subject, object) of every quad with ``predicate``, the summary left out."""
     for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
@@ -178,8 +192,9 @@ def tally(store: ox.Store) -> dict[str, Any]:
 
 def partial(store: ox.Store) -> Partial:
     """The summary counters of everything in ``store`` (one document, or a whole corpus)."""
-    return {"workload": workload(store), "pairs": pairs(store), "coverage": coverage(store),
-            "tally": tally(store)}
+    scan: Any = _Scan(store)
+    return {"workload": workload(scan), "pairs": pairs(scan), "coverage": coverage(scan),
+            "tally": tally(scan)}
 
 
 def node(section: str, key: str) -> ox.NamedNode:
