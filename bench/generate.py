@@ -69,8 +69,9 @@ class Place:
 
     def collective(self, rng: random.Random) -> tuple[str, dict[str, object]]:
         mention = rng.choice(VOCAB["collectives"][self.level])
-        return mention, {"id": f"{self.key}/collective/{mention}", "name": mention,
-                         "aliases": [], "collective": True, "jurisdiction": self.name}
+        # named with its place, as the hand-made gold names collectives (青浦区各街镇)
+        return mention, {"id": f"{self.key}/collective/{mention}", "name": self.name + mention,
+                         "aliases": [mention], "collective": True, "jurisdiction": self.name}
 
 
 class Writer:

@@ -34,6 +34,8 @@ from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICYKG = [sys.executable, "-m", "policykg"]
+# the evaluation's scorer, beside the checkout; the bench scores the planted facts with it
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def _read(paths: list[str]) -> int:
@@ -80,6 +82,20 @@ def run_build(corpus: Path, out: Path, jobs: int, *extra: str) -> tuple[float, d
     if done.returncode not in (0, 1):
         raise SystemExit(f"build failed: {done.stderr[-2000:]}")
     return seconds, json.loads((out / "report.json").read_text("utf-8"))
+
+
+def planted_recall(out: Path, gold: Path) -> str:
+    """score.py's SCORE line for the answers against the facts the generator planted."""
+    if not SCORER.is_file() or not gold.is_dir():
+        return "not scored (no scorer or gold beside the checkout)"
+    answers = out / "answers"
+    done = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(gold),
+         "--owners", str(answers / "task-owners.csv"),
+         "--indicators", str(answers / "indicators.csv"),
+         "--groups", str(answers / "task-groups.csv")], capture_output=True, text=True)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("SCORE")]
+    return lines[-1] if lines else f"scorer failed: {done.stderr[-300:]}"
 
 
 def peak_rss_mb() -> float:
@@ -159,6 +175,7 @@ def bench(size: int, work: Path, jobs: int, views_timeout_s: float) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     build_s, report = run_build(corpus, out, jobs, "--no-views")
     rss = peak_rss_mb()  # before anything else starts a child
+    score = planted_recall(out, work / f"gold-{size}")
     ref = reference(files, jobs)
     # one document changes: only it is extracted again
     changed = files[len(files) // 2]
@@ -179,7 +196,7 @@ def bench(size: int, work: Path, jobs: int, views_timeout_s: float) -> dict:
     shutil.rmtree(out / "views", ignore_errors=True)
     result = {"size": size, "mb": mb, "build_s": build_s, "triples": report["triples"],
               "rss_mb": rss, "out_mb": du_mb(out), "incremental_s": incremental_s,
-              "views_s": views_s, "jobs": jobs, **ref}
+              "views_s": views_s, "jobs": jobs, "score": score, **ref}
     (out / "bench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
 
@@ -209,6 +226,8 @@ def table(results: list[dict], jobs: int) -> str:
             f"| {r['out_mb']:.0f} | {r['mb'] / r['read_s']:.1f} | {r['mb'] / r['jieba_s']:.3f} "
             f"| {r['jieba_s'] / r['build_s']:.0%} | {r['read_s'] / r['build_s']:.1%} "
             f"| {r['incremental_s']:.1f} | {views} |")
+    lines += ["", "Planted facts recovered (score.py on the generator's gold files):", ""]
+    lines += [f"- {r['size']} documents: `{r.get('score', 'not scored')}`" for r in results]
     for r in results:
         lines += ["", f"Canned queries on {r['size']} documents, ms (p50 / p95, runs):", "",
                   "| query | embedded p50 | embedded p95 | served p50 | served p95 | runs |",
