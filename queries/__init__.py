@@ -14,7 +14,7 @@ Paging: every canned query ends with its ORDER BY, so ``run(..., limit=100, offs
 (or ``page(text, limit, offset)`` for a remote endpoint) appends ``LIMIT``/``OFFSET`` to the
 outermost query and returns one stable page of the rows; without them the answer is whole.
 Whole-corpus aggregates (agency-workload, co-responsibility, stats, group-coverage) read
-the corpus summary graph (graph/summary.py) that every build recomputes.
+the corpus summary graph (graph/summary.py) that every build keeps current.
 """
 
 from __future__ import annotations
