@@ -82,7 +82,8 @@ def _summary_graph(store: EmbeddedStore) -> list[ox.Quad]:
     return list(store._store.quads_for_pattern(None, None, None, graph))
 
 
-@pytest.mark.parametrize("fault", ["rollup file lost", "partial replaced after the totals"])
+@pytest.mark.parametrize(
+    "fault", ["rollup file lost", "answers lost", "partial replaced after the totals"])
 def test_a_build_stopped_half_way_is_summed_again(docs: Path, tmp_path: Path, fault: str) -> None:
     out = tmp_path / "out"
     policykg.build_corpus([docs], out, jobs=1, views=False)
@@ -90,6 +91,8 @@ def test_a_build_stopped_half_way_is_summed_again(docs: Path, tmp_path: Path, fa
     changed.write_text(changed.read_text("utf-8") + NEW_TASK, "utf-8")
     if fault == "rollup file lost":
         (out / "rollup.json").unlink()
+    elif fault == "answers lost":
+        shutil.rmtree(out / "answers")
     else:  # as if a build wrote this document's new partial, then stopped before its totals
         policykg.build_corpus([docs], tmp_path / "other", jobs=1, views=False)
         shutil.copy(tmp_path / "other" / "partials" / f"{changed.stem}.json",

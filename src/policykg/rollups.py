@@ -38,7 +38,11 @@ PARTIALS = "partials"
 
 @functools.cache
 def _answer_queries() -> dict[str, queries.CannedQuery]:
-    return {name: queries.load(name) for name in ANSWER_QUERIES}
+    loaded = {name: queries.load(name) for name in ANSWER_QUERIES}
+    for name, query in loaded.items():  # the answers are spliced by their first column
+        if query.columns[:1] != ("source",):
+            raise ValueError(f"answer query {name} must list source as its first column")
+    return loaded
 
 
 def document_partial(graph: str, nquads: str) -> str:
@@ -110,20 +114,15 @@ class Rollup:
         self, store: EmbeddedStore, built: Sequence[str], kept: Sequence[str], answers: bool
     ) -> None:
         """Bring the summary graph, the answers and ``rollup.json`` up to the kept documents."""
-        texts = {s: _read(self.out_dir, s) for s in sorted(built)}
-        new = {s: body for s, (_text, body) in texts.items()}
         if self.state is None:
-            digests, totals = {}, Totals()
-            for source in sorted(kept):
-                text, body = texts.get(source) or _read(self.out_dir, source)
-                digests[source] = _digest(text)
-                totals.add(body["summary"])
-                new[source] = body
+            digests, totals = self._sum_all(kept, answers)
             quads = totals.quads()
             store.replace_summary(quads)
             write_atomic(self.out_dir / SUMMARY_FILE, "".join(summary.lines(quads)))
-            answers_current = answers and self._write_answers(new, kept, whole=True)
+            answers_current = answers
         else:
+            texts = {s: _read(self.out_dir, s) for s in sorted(built)}
+            new = {s: body for s, (_text, body) in texts.items()}
             digests = dict(self.state["sources"])
             gone = sorted(set(digests) - set(kept))
             changed = sorted(set(self.old) | set(gone))
@@ -138,11 +137,12 @@ class Rollup:
             for source, (text, _body) in texts.items():
                 digests[source] = _digest(text)
             current = bool(self.state.get("answers_current"))
-            if current and answers and not (changed or new):
-                answers_current = True  # nothing changed: the CSVs stand
-            else:
-                answers_current = answers and self._write_answers(
-                    new, kept, whole=not current, replaced=set(changed) | set(new))
+            targets = [self.out_dir / "answers" / f"{name}.csv" for name in ANSWER_QUERIES]
+            if answers and not (current and all(t.exists() for t in targets)):
+                self._sum_all(kept, answers=True)
+            elif answers and (changed or new):
+                self._splice_answers(new, set(changed) | set(new))
+            answers_current = answers
         state = {"builder": self.fingerprint, "answers_current": answers_current,
                  "sources": dict(sorted(digests.items())), "totals": totals.data}
         write_atomic(self.out_dir / STATE_FILE,
@@ -161,22 +161,28 @@ class Rollup:
                     if line not in gone]
             write_atomic(path, "".join(sorted(kept + summary.lines(add))))
 
-    def _write_answers(
-        self, new: dict[str, dict[str, Any]], kept: Sequence[str], *, whole: bool,
-        replaced: set[str] | None = None,
-    ) -> bool:
+    def _sum_all(self, kept: Sequence[str], answers: bool) -> tuple[dict[str, str], Totals]:
+        """Totals and digests of every kept document, and its answer CSVs when asked, reading
+        one partial at a time (a document's rows all name it, so source order is row order)."""
+        digests, totals = {}, Totals()
+        chunks: dict[str, list[str]] = {name: [] for name in ANSWER_QUERIES}
+        for source in sorted(kept):
+            text, body = _read(self.out_dir, source)
+            digests[source] = _digest(text)
+            totals.add(body["summary"])
+            if answers:
+                for name in ANSWER_QUERIES:
+                    chunks[name].append(_csv(None, body["answers"][name]))
+        if answers:
+            for name, parts in chunks.items():
+                header = _csv(_answer_queries()[name].columns, [])
+                write_atomic(self.out_dir / "answers" / f"{name}.csv", header + "".join(parts))
+        return digests, totals
+
+    def _splice_answers(self, new: dict[str, dict[str, Any]], replaced: set[str]) -> None:
         for name in ANSWER_QUERIES:
-            columns = queries.load(name).columns
-            assert columns[0] == "source", f"{name}: answers are spliced by their first column"
             target = self.out_dir / "answers" / f"{name}.csv"
-            if whole or not target.exists():
-                rows = [row for s in sorted(kept)
-                        for row in (new.get(s) or _read(self.out_dir, s)[1])["answers"][name]]
-                rows.sort(key=lambda row: row[0])
-                write_atomic(target, _csv(columns, rows))
-            else:
-                write_atomic(target, _splice(target, new, name, replaced or set()))
-        return True
+            write_atomic(target, _splice(target, new, name, replaced))
 
 
 def _splice(
