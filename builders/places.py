@@ -187,7 +187,8 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
         adhoc = issuer_chain(own.group(1))
         if len(adhoc) == 1 and adhoc[0].parent == UNKNOWN:
             # a district the lexicon lacks: hang it under the city its number names
-            above = _from_number_prefix(_number_prefix(doc_number), body, heads)
+            above = _from_number_prefix(_number_prefix(doc_number), body, heads) \
+                or _only_city_named(body[:1500])
             if above and above[-1].level in ("municipal", "provincial"):
                 place = replace(adhoc[0], parent=above[-1].name)
                 return Jurisdiction((*above, place), document_id)
@@ -207,6 +208,13 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
     if best:
         return Jurisdiction(chain_of(places()[best[0][1]]), document_id)
     return Jurisdiction((), document_id)
+
+
+def _only_city_named(text: str) -> tuple[Place, ...]:
+    """The one city a document's opening names (根据《昆明市人民政府关于…》), if only one:
+    a district writing 结合X区实际 usually cites the city it belongs to."""
+    cities = {p for p in find_places(text) if p.level == "municipal"}
+    return chain_of(cities.pop()) if len(cities) == 1 else ()
 
 
 def _from_number_prefix(abbr: str, context: str, heads: list[str]) -> tuple[Place, ...]:
