@@ -37,6 +37,7 @@ from policykg.builders.places import (
 )
 
 __all__ = ["Jurisdiction", "is_central", "locate", "resolve"]
+LOCAL_GOVERNMENT_RE = re.compile(r"(?<!人民)(?<!中央)政府")
 STREET_ENDINGS = ("镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府")
 
 
@@ -177,6 +178,9 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
         several = rest[len(scope):].startswith("各") or "成员单位" in rest
         kind = "collective" if several else "category"
         body = scope + body
+    if kind in ("collective", "category"):
+        # 各县市区政府, 市政府各部门: a local government's name is X人民政府
+        body = LOCAL_GOVERNMENT_RE.sub("人民政府", body)
     if not prefix and kind == "category" and not scope:
         # a generic class (人社部门, 有关部门) names no one unit: keep it as written
         return Agency(f"category/{text}", text, kind, "", "")
