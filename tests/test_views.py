@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from browser_pages import watched_page
 from policykg.builders import rdf
 from policykg.builders.model import (
     Agency,
@@ -237,21 +238,7 @@ def test_view_queries_declare_their_columns_and_run_on_the_rdf_model() -> None:
 
 def _open(chromium, url: str):  # type: ignore[no-untyped-def]
     """A page with every non-file request aborted and every error collected."""
-    page = chromium.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-
-    def only_files(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            problems.append(f"request left the file: {route.request.url}")
-            route.abort()
-
-    page.route("**/*", only_files)
-    page.goto(url)
-    return page, problems
+    return watched_page(chromium, url, lambda u: u.startswith("file:"), "the file")
 
 
 @pytest.mark.browser

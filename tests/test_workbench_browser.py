@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser_pages import watched_page
 from workbench_fixtures import Served, run_serve
 
 import policykg
@@ -49,25 +50,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     shutil.rmtree(out, ignore_errors=True)
 
 
-def open_page(chromium, url: str, shot: str = ""):  # type: ignore[no-untyped-def]
+def _loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "blob") and (parts.hostname == "127.0.0.1"
+                                                 or url.startswith("blob:"))
+
+
+def open_page(chromium, url: str):  # type: ignore[no-untyped-def]
     """A page where any console error or request outside 127.0.0.1 is recorded (and aborted)."""
-    page = chromium.new_page(viewport={"width": 1400, "height": 900})
-    problems: list[str] = []
-    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-
-    def loopback_only(route) -> None:  # type: ignore[no-untyped-def]
-        parts = urlsplit(route.request.url)
-        if parts.scheme in ("http", "blob") and (parts.hostname == "127.0.0.1"
-                                                  or route.request.url.startswith("blob:")):
-            route.continue_()
-        else:
-            problems.append(f"request left 127.0.0.1: {route.request.url}")
-            route.abort()
-
-    page.route("**/*", loopback_only)
-    page.goto(url)
-    return page, problems
+    return watched_page(chromium, url, _loopback, "127.0.0.1",
+                        viewport={"width": 1400, "height": 900})
 
 
 def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -6,12 +6,12 @@ Like ``ViewData`` it is built from query rows handed in by the caller; viz runs 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
-from policykg.viz.data import Row
+from policykg.viz.data import Row, group_by
 
 # the stats query's kinds the home page shows, in this order
 HOME_STATS = ("documents", "tasks", "agencies", "groups", "indicators")
@@ -112,17 +112,8 @@ class Bench:
     # indexes, computed once: every document page asks for its citations
     @cached_property
     def _citing(self) -> dict[str, list[Citation]]:
-        return _group_by(self.citations, lambda c: c.source)
+        return group_by(self.citations, lambda c: c.source)
 
     @cached_property
     def _cited(self) -> dict[str, list[Citation]]:
-        return _group_by(self.citations, lambda c: c.cited_source)
-
-
-def _group_by(
-    cites: Sequence[Citation], key: Callable[[Citation], str]
-) -> dict[str, list[Citation]]:
-    found: dict[str, list[Citation]] = {}
-    for cite in cites:
-        found.setdefault(key(cite), []).append(cite)
-    return found
+        return group_by(self.citations, lambda c: c.cited_source)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import TypeVar
+
+T = TypeVar("T")
 
 Row = Mapping[str, str]
 
@@ -238,24 +241,25 @@ class ViewData:
 
     @cached_property
     def by_source(self) -> dict[str, list[Fact]]:
-        return _index(self.all_facts(), lambda fact: fact.where.source)
+        return group_by(self.all_facts(), lambda fact: fact.where.source)
 
     @cached_property
     def by_task(self) -> dict[str, list[Fact]]:
         """Owners, group mentions and indicators of each task."""
-        return _index(self.owners + self.groups + self.indicators, lambda fact: fact.task)
+        return group_by(self.owners + self.groups + self.indicators, lambda fact: fact.task)
 
     @cached_property
     def by_agency(self) -> dict[str, list[Fact]]:
-        return _index(self.owners, lambda fact: fact.target)
+        return group_by(self.owners, lambda fact: fact.target)
 
     @cached_property
     def by_group(self) -> dict[str, list[Fact]]:
-        return _index(self.groups, lambda fact: fact.target)
+        return group_by(self.groups, lambda fact: fact.target)
 
 
-def _index(facts: Sequence[Fact], key: Callable[[Fact], str]) -> dict[str, list[Fact]]:
-    found: dict[str, list[Fact]] = {}
-    for fact in facts:
-        found.setdefault(key(fact), []).append(fact)
+def group_by(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """The items under each key, in their order (an index built once, read by many pages)."""
+    found: dict[str, list[T]] = {}
+    for item in items:
+        found.setdefault(key(item), []).append(item)
     return found
