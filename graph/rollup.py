@@ -8,7 +8,6 @@ documents name: their old quads go out of the store and their new quads come in.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from typing import Any
 
@@ -90,9 +89,6 @@ class Totals:
             self.add(part)
         after = self._touched_quads(keys)
         return sorted(before - after, key=str), sorted(after - before, key=str)
-
-    def copy(self) -> Totals:
-        return Totals(copy.deepcopy(self.data))
 
 
 __all__ = ["Totals"]

@@ -87,19 +87,16 @@ class EmbeddedStore:
         else:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
-        if path is None:
-            self._store.extend(_vocabulary_quads())  # parsed once per process
-        elif not read_only:
+        if not read_only:
             self.load_vocabularies()
 
     def load_vocabularies(self) -> None:
         """(Re)load the ontology and the target-group scheme into their own graphs."""
-        for graph, ttl in ((ONTOLOGY_GRAPH, ONTOLOGY_TTL), (GROUPS_GRAPH, GROUPS_TTL)):
+        for graph in (ONTOLOGY_GRAPH, GROUPS_GRAPH):
             name = ox.NamedNode(graph)
             if self._store.contains_named_graph(name):
                 self._store.remove_graph(name)
-            if ttl.exists():
-                self._store.load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=name)
+        self._store.extend(_vocabulary_quads())  # parsed once per process
 
     def replace_document(self, graph: str, nquads: str) -> None:
         self.remove_document(graph)
@@ -138,18 +135,6 @@ class EmbeddedStore:
         if data.strip():
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
-    def load_shards(self, shards: Iterable[Path]) -> int:
-        """Load shard files named ``<source>.nq``, each replacing its own graphs; returns count."""
-        n = 0
-        for shard in sorted(shards):
-            text = shard.read_text(encoding="utf-8")
-            for graph in graphs_in(text):
-                self.remove_document(graph)
-            self._store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            self._summary_stale = True
-            n += 1
-        return n
-
     def remove_document(self, graph: str) -> None:
         name = ox.NamedNode(graph)
         if self._store.contains_named_graph(name):
@@ -161,8 +146,9 @@ class EmbeddedStore:
         returns its size in quads, 0 when it was current."""
         if self.read_only or not self._keeps_summary or not (self._summary_stale or force):
             return 0
-        self._summary_stale = False
-        return summary.refresh(self._store)
+        quads = summary.summary_quads(summary.partial(self._store))
+        self.replace_summary(quads)
+        return len(quads)
 
     def summary_partial(self) -> summary.Partial:
         """The summary counters of this store's documents (graph/summary.py)."""

@@ -266,15 +266,6 @@ def summary_quads(totals: Partial) -> list[ox.Quad]:
     return quads + tally_quads(totals.get("tally", {}))
 
 
-def refresh(store: ox.Store) -> int:
-    """Recompute the summary graph of ``store`` from its facts; returns its size in quads."""
-    if store.contains_named_graph(_GRAPH):
-        store.remove_graph(_GRAPH)
-    quads = summary_quads(partial(store))
-    store.extend(quads)
-    return len(quads)
-
-
 def lines(quads: Iterable[ox.Quad]) -> list[str]:
     """N-Quads lines of ``quads``, sorted, each ending in a line break."""
     text = bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
@@ -287,4 +278,4 @@ def nquads(store: ox.Store) -> str:
 
 
 __all__ = ["SUMMARY_GRAPH", "Partial", "coverage", "entry_quads", "lines", "nquads", "pairs",
-           "partial", "refresh", "summary_quads", "tally", "tally_quads", "workload"]
+           "partial", "summary_quads", "tally", "tally_quads", "workload"]
