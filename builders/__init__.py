@@ -37,14 +37,17 @@ def extract(path: Path) -> Facts:
     document = replace(document, meta=metadata.read(document))
     found_tasks = tasks.find(document)
     where = agencies.jurisdiction(document)
+    owners = agencies.read_owners(document, found_tasks)
     return Facts(
         document=document,
         tasks=found_tasks,
-        owners=agencies.find_owners(document, found_tasks),
+        owners=owners.owners,
         groups=groups.find(document, found_tasks),
         indicators=indicators.find(document, found_tasks),
         warnings=source.warnings,
         issuers=tuple(naming.resolve(name, where) for name in document.meta.issuers),
+        clauses=owners.clauses,
+        name_notes=owners.notes,
     )
 
 

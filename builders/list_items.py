@@ -28,7 +28,7 @@ JOINS = ("以及", "及", "和")
 BARE_CLASSES = ("部门", "单位", "机构", "部门单位", "单位部门")
 GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")
 TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a bare level word (区、镇)
-NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|^[由按与]")
+NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|必须|应当|务必|^[由按与]")
 UNLISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|区|县|市|州|旗)")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff()（）、]+")
 _ETC_RE = re.compile(r"等(?:和|及|以及)?")
@@ -152,7 +152,7 @@ def looks_like_unit(mention: str) -> bool:
         return False
     if text in collective_forms() or ("national", text) in unit_forms():
         return True
-    if text.startswith("各") or text.endswith(GROUP_ENDINGS):
+    if (text.startswith("各") or text.endswith(GROUP_ENDINGS)) and not NOT_IN_NAMES.search(text):
         return True
     if text.endswith(TOWN_ENDINGS) and len(text) >= 3 and not text.startswith(
         tuple(prefix_levels())
@@ -163,6 +163,30 @@ def looks_like_unit(mention: str) -> bool:
     # 岳麓区妇联: a place the lexicon does not list, then a unit form it does know
     place = UNLISTED_PLACE.match(text)
     return place is not None and text[place.end() :] in _known_forms()
+
+
+def known_unit(mention: str) -> bool:
+    """A unit the lexicon knows, or a collective of units of a level (各区、县级市), as
+    opposed to a bare word that only ends like a unit (机构, 地区, 以下统称审核机构)."""
+    text = mention.strip()
+    if not text or len(text) > 40 or NOT_IN_NAMES.search(text):
+        return False
+    if text in collective_forms() or ("national", text) in unit_forms():
+        return True
+    if mention_pattern().fullmatch(text) or _collective_pattern().fullmatch(text):
+        return True
+    place = UNLISTED_PLACE.match(text)
+    return place is not None and text[place.end() :] in _known_forms()
+
+
+@cache
+def _collective_pattern() -> re.Pattern[str]:
+    """各区、县级市 / 各镇（街道） / 各县市区政府 / 各有关部门: every unit of a kind."""
+    heads = "(?:" + "|".join(unit_words("collective-head")) + ")"
+    head = heads + r"(?:[(（][^)）]{1,12}[)）])?"
+    bodies = "|".join(re.escape(w) for w in (*GROUP_ENDINGS, *unit_words("suffix")))
+    return re.compile("各(?:" + head + "(?:、?" + head + ")*(?:人民政府|政府|党委|街道办事处)?"
+                      + "|(?:有关|相关|级|成员)?(?:[\u4e00-\u9fff]{0,8}?)(?:" + bodies + "))")
 
 
 @cache

@@ -198,6 +198,40 @@ class Owner:
     span: Span  # the mention
     implicit: bool = False
     deadline: str = ""
+    clause: Span | None = None  # the responsibility clause it was read from
+
+
+@dataclass(frozen=True)
+class UnreadItem:
+    """An item of a responsibility clause that did not become an owner, and why."""
+
+    mention: str
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class OwnerClause:
+    """A responsibility-shaped clause of the text (a bracket or label line with a
+    responsibility word, a task-table row) and what became of it: how many owners were
+    read from it, which items were not, and why none were when none were."""
+
+    span: Span
+    shape: str  # label | verb | table
+    task: str  # Task.key of the measure holding it; "" outside every measure
+    owners: int
+    unread: tuple[UnreadItem, ...] = ()
+    reason: str = ""  # why no owner was read from it; "" when some were
+
+
+@dataclass(frozen=True)
+class NameNote:
+    """An owner kept as written, for an analyst to check: a name the gazetteer lacks,
+    or a unit the document gives no place for."""
+
+    mention: str
+    span: Span
+    note: str
 
 
 @dataclass(frozen=True)
@@ -234,3 +268,5 @@ class Facts:
     indicators: tuple[Indicator, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     issuers: tuple[Agency, ...] = ()  # DocumentMeta.issuers resolved to agency nodes
+    clauses: tuple[OwnerClause, ...] = ()  # every responsibility-shaped clause, in order
+    name_notes: tuple[NameNote, ...] = ()

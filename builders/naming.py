@@ -36,8 +36,9 @@ from policykg.builders.places import (
     written_names,
 )
 
-__all__ = ["Jurisdiction", "is_central", "locate", "resolve"]
+__all__ = ["Jurisdiction", "gazetteer_note", "is_central", "locate", "resolve"]
 LOCAL_GOVERNMENT_RE = re.compile(r"(?<!人民)(?<!中央)政府")
+CENTRAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国")
 STREET_ENDINGS = ("镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府")
 
 
@@ -47,15 +48,40 @@ def clean(mention: str) -> str:
 
 
 def _body(body: str) -> tuple[str, str, str]:
-    """(official body, kind, central counterpart) of a local body as written."""
+    """(official body, kind, central counterpart) of a local body as written; a body the
+    gazetteer does not know is kept as written (no expansion by character rules)."""
     form = unit_forms().get(("local", body))
     if form:
         return form.full, form.kind, form.national
     if body.endswith(unit_words("category")):
         return body, "category", ""
-    if body.endswith("委") and not body.endswith("党委"):
-        return body + "员会", "unit", ""
+    if body.endswith("委") and body[:-1] + "委员会" in _local_bodies():
+        # 教育委 → 教育委员会, a body the gazetteer has in full (never 组委 → 组委员会)
+        return body[:-1] + "委员会", "unit", ""
     return body, "unit", ""
+
+
+@cache
+def _local_bodies() -> frozenset[str]:
+    return frozenset(f.full for f in unit_forms().values() if f.scope == "local")
+
+
+ABBREVIATED_ENDINGS = ("办", "委", "局")
+FULL_ENDINGS = ("办公室", "办事处", "委员会", "党委", "分局")
+
+
+def _unknown_abbreviation(body: str) -> bool:
+    """A body the gazetteer lacks that reads as short for a longer name: 审改办, 民宗委,
+    交运局 (a full name the gazetteer lacks, 公安分局 or 劳动能力鉴定委员会, is not)."""
+    if _known_body(body) or body.endswith(FULL_ENDINGS) or not body.endswith(
+            ABBREVIATED_ENDINGS):
+        return False
+    return body.endswith(("办", "委")) or len(body) <= 3
+
+
+def _known_body(body: str) -> bool:
+    return ("local", body) in unit_forms() or (
+        body.endswith("委") and body[:-1] + "委员会" in _local_bodies())
 
 
 @cache
@@ -164,6 +190,8 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
     if branch:
         return branch
     chain, prefix, rest = _split_prefix(text, where)
+    if not prefix and text.startswith(CENTRAL_PREFIXES) and ("local", text) not in unit_forms():
+        chain = (places()[NATION],)  # 国家标准委, 中央网信办: central, whatever the document
     if not prefix and rest.endswith("总局"):  # a 总局 is central (市场监督管理总局)
         return _national(rest if rest.startswith(("国家", "中国")) else "国家" + rest)
     template = collective_forms().get(prefix + rest)
@@ -194,12 +222,17 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
         # nowhere to anchor it: keep it as written, and keep it inside this document
         return Agency(f"?{where.document}/{text}", text, kind, "", "")
     if chain[-1].level == "national":
-        return Agency(f"{NATION}/{body}", body, kind, "national", NATION)
+        return Agency(f"{NATION}/{body}", body if kind != "unit" or _known_body(body) else text,
+                      kind, "national", NATION)
     jur = display(chain)
     name = body.replace("{jur}", jur) if "{jur}" in body else jur + body
     bare = body.replace("{jur}", "")
     if kind == "unit" and bare.endswith(STREET_ENDINGS):  # 赵巷镇, 夏阳街道: a town or street
         return Agency(f"{path(chain)}/{bare}", name, kind, "street", bare)
+    if kind == "unit" and _unknown_abbreviation(rest[len(scope):]):
+        # 区审改办: an abbreviation the gazetteer lacks keeps its written name (its key
+        # still carries the place, so it is one node wherever the place writes it so)
+        name = text
     return Agency(f"{path(chain)}/{bare}", name, kind, level_of(chain), chain[-1].name, "",
                   _counterpart(chain, bare, kind, central))
 
@@ -289,3 +322,17 @@ def _sub_units(text: str) -> list[tuple[str, str]]:
         if text.startswith(form) and re.fullmatch(r"[\u4e00-\u9fff]{2,10}司", text[len(form):]):
             return [(text[len(form):], form)]
     return []
+
+
+def gazetteer_note(mention: str, agency: Agency, where: Jurisdiction) -> str:
+    """What an analyst should check about an owner: "" when the gazetteer resolved it."""
+    if agency.key.startswith("?"):
+        return "unplaced: the document names no place for this unit"
+    text = _team(clean(mention))
+    if agency.kind != "unit" or ("national", text) in unit_forms():
+        return ""
+    _, _, rest = _split_prefix(text, where)
+    scope = next((w for w in unit_words("scope") if rest.startswith(w)), "")
+    if _unknown_abbreviation(rest[len(scope):]):
+        return "abbreviation not in the gazetteer: kept as written"
+    return ""

@@ -1,56 +1,73 @@
-"""Responsibility lists: the ways a document says who carries out a measure.
+"""Responsibility clauses: the ways a document says who carries out a measure.
 
-All conventions work on plain strings and return offsets into the string given:
+A clause is a bracket, a run of label lines or a plain sentence that names units and
+their roles. Its shape, not its units, says that it is a responsibility clause: a label
+(责任单位：, 牵头单位：) or a closing verb (负责, 牵头, 配合, 参加, 按职责分工负责; the words
+are data: builders/lexicons/labels.tsv). Every item of such a clause is read on its own:
+the items that read as units are kept, the others are reported (``Unread``) and never
+sink the rest. A bracket with neither label nor verb (（A、B、C）) is a list only when
+every item reads as a unit and the lexicon knows one of them.
+
   （责任单位：A、B、C）                       every unit responsible
   （牵头单位：X；配合单位/责任单位：Y）         X lead, Y co
   （A、B、C等负责，列第一位者为牵头单位，下同）  first lead, rest co; 下同 carries the
                                                 rule to every later list in the document
   （X牵头，Y配合） （X、Y牵头，Z参加）          lead / co (参加, 参与 = co)
-  （A、B按照职责分工负责）                      responsible; with 列第一位者为牵头单位 in
-                                                the same bracket, first lead, rest co
   （X牵头，Y及Z按职责分工负责）                 X lead, Y and Z co
-  〔责任单位：A、B按职责分工负责。具体…下同。〕    the label's units, verb and sentence cut
   部门分工：X牵头，Y配合                        a label whose roles are in the verbs
   （完成时限：2023年12月。责任部门：A、B）       deadline + owners (builders/deadlines.py)
-  （A、B负责，2022年底前完成）                   deadline written without a label
   （A（牵头）、B、C）                            A lead, the rest co
-  A，B负责                                      units before the comma share the verb
-A task-division table row takes its roles from the column headers (``row_owners``).
-Label words and table headers are data: builders/lexicons/labels.tsv. Where one item
-ends and the next begins is builders/list_items.py; a list is kept when every item
-reads as a unit and the lexicon knows at least one of them.
+A lead declaration is read as a class: a first place (第一位, 首位, 第一个, 排名第一) and a
+word that leads (牵头, 主责) in one clause, worded in any order. Splitting items is
+builders/list_items.py; task-division table rows are builders/task_tables.py.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from policykg.builders import task_tables
 from policykg.builders.deadlines import due, labelled
-from policykg.builders.lexicon import label_words
+from policykg.builders.lexicon import alternation, label_words
 from policykg.builders.list_items import (
     could_be_unit,
     groups,
     is_tail,
+    known_unit,
     looks_like_unit,
     split_items,
 )
 
 LABELS = label_words("label")
-LABEL_RE = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]")
+LABEL_RE = re.compile("(" + alternation(tuple(sorted(LABELS, key=len, reverse=True)))
+                      + r")\s*[:：]")
 STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
-LEAD_FIRST_RE = re.compile(r"(?:列|排在?|排)?第一(?:位|个|家)(?:者|的)?(?:为|是)牵头(?:单位|部门)")
-VERB_TAIL = (
-    ("按照职责分工负责", "each"), ("按职责分工负责", "each"),
-    ("牵头负责", "lead"), ("共同负责", "each"), ("分别负责", "each"),
-    ("负责", "responsible"), ("牵头", "lead"), ("配合", "co"), ("协同", "co"),
-    ("参加", "co"), ("参与", "co"),
-)
+VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
+MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
 _SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
 _COMMA_PART_RE = re.compile(r"[^，,]+")
+
+
+@cache
+def lead_first_pattern() -> re.Pattern[str]:
+    """列第一位者为牵头单位 and its kin: a first place and a lead word in one clause."""
+    first = "(?:" + alternation(tuple(label_words("first"))) + ")"
+    leads = "(?:" + alternation(tuple(label_words("leads"))) + ")"
+    gap = r"[^，,。；;:：()（）]{0,10}?"
+    return re.compile(first + gap + leads + "|" + leads + "(?:单位|部门)" + gap + first)
+
+
+def declares_lead_first(text: str) -> bool:
+    return bool(lead_first_pattern().search(text))
+
+
+def carries(text: str) -> bool:
+    """下同: the declaration holds for every later list."""
+    return any(word in text for word in label_words("carry"))
 
 
 @dataclass(frozen=True)
@@ -64,15 +81,40 @@ class Listed:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """An item of a responsibility clause that could not be read as a unit."""
+
+    mention: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One responsibility clause, its offsets and the items read from it."""
+
+    start: int
+    end: int
+    shape: str  # label | verb | table (marked) | list | sentence
+    items: tuple[Listed, ...]
+    unread: tuple[Unread, ...] = ()
+
+    @property
+    def marked(self) -> bool:
+        return self.shape in MARKED
+
+
+@dataclass(frozen=True)
 class ListRule:
-    """The document's 列第一位者为牵头单位 rule, once declared with 下同."""
+    """The document's 列第一位者为牵头单位 rule, once declared to hold for later lists."""
 
     lead_first: bool = False
 
 
 def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: str,
                order: int) -> list[Listed]:
-    items = [it for it in split_items(clause, base) if not is_tail(it[0])]
+    items = [_agent(it) for it in split_items(clause, base) if not is_tail(it[0])]
     marked = [bool(LEAD_MARK_RE.search(m)) for m, _, _ in items]
     out = []
     for i, (mention, s, e) in enumerate(items):
@@ -87,20 +129,37 @@ def _role_list(clause: str, base: int, role: str, lead_first: bool, deadline: st
     return out
 
 
-def parse_group(content: str, base: int, rule: ListRule) -> tuple[list[Listed], ListRule]:
-    """Owners in one bracketed group (or line); the rule as it stands after it."""
+def _agent(item: tuple[str, int, int]) -> tuple[str, int, int]:
+    """所需资金由市财政局（负责）: the unit after 由 is the one that acts."""
+    mention, start, end = item
+    cut = mention.rfind("由")
+    if cut > 0 and could_be_unit(mention[cut + 1 :]):
+        return mention[cut + 1 :], start + cut + 1, end
+    return item
+
+
+def parse_group(content: str, base: int, rule: ListRule) -> tuple[Clause | None, ListRule]:
+    """The clause in one bracketed group (or run of label lines); the rule after it."""
     deadline = labelled(content) or due(content)
+    own_rule = declares_lead_first(content)
+    lead_first = rule.lead_first or own_rule
     labels = list(LABEL_RE.finditer(content))
+    clause: Clause | None
     if labels:
-        return _labelled(content, base, labels, deadline), rule
-    return _verb_lists(content, base, rule, deadline)
+        items = _labelled(content, base, labels, deadline, lead_first)
+        clause = Clause(base, base + len(content), "label", tuple(items))
+    else:
+        clause = _verb_lists(content, base, lead_first, deadline)
+    if own_rule and (carries(content) or clause is None or not clause.items):
+        rule = ListRule(True)  # 下同, or a declaration standing on its own
+    return clause, rule
 
 
-def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: str
-              ) -> list[Listed]:
+def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: str,
+              lead_first: bool) -> list[Listed]:
     """牵头单位：X；责任单位：Y — each label's units, up to the end of its sentence."""
     out: list[Listed] = []
-    has_lead = any(LABELS[m.group(1)] == "lead" for m in labels)
+    has_lead = any(LABELS[m.group(1)] in ("lead", "verbs") for m in labels)
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
         clause = content[m.end():end]
@@ -108,8 +167,8 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
         clause = clause[: stop.start()] if stop else clause
         role = LABELS[m.group(1)]
         if role == "verbs":  # 部门分工：X牵头，Y配合 — the roles are in the verbs
-            found, _ = _verb_lists(clause, base + m.end(), ListRule(), deadline, len(out))
-            out += found
+            found = _verb_lists(clause, base + m.end(), False, deadline, len(out))
+            out += found.items if found else []
             continue
         if role == "responsible" and has_lead:
             role = "co"
@@ -118,57 +177,65 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
             if clause.endswith(tail) and len(clause) > len(tail):
                 clause = clause[: -len(tail)].removesuffix("等")
                 break
-        out += _role_list(clause, base + m.end(), role, False, deadline, len(out))
+        first_leads = lead_first and not has_lead and len(labels) == 1
+        out += _role_list(clause, base + m.end(), role, first_leads, deadline, len(out))
     return out
 
 
-def _verb_lists(content: str, base: int, rule: ListRule, deadline: str, order: int = 0
-                ) -> tuple[list[Listed], ListRule]:
-    """A、B负责 / X牵头，Y配合 / …按职责分工负责。列第一位者为牵头单位，下同."""
-    own_rule = bool(LEAD_FIRST_RE.search(content))
-    lead_first = rule.lead_first or own_rule
-    new_rule = ListRule(True) if own_rule and "下同" in content else rule
-    out: list[Listed] = []
+def _verb_tail(clause: str) -> tuple[str, str] | None:
+    return next(((t, r) for t, r in VERB_TAIL if clause.endswith(t) and len(clause) > len(t)),
+                None)
+
+
+def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order: int = 0
+                ) -> Clause | None:
+    """A、B负责 / X牵头，Y配合 / …按职责分工负责。列第一位者为牵头单位."""
+    parts: list[tuple[str, int, str]] = []  # (units, offset, verb role)
     pending: int | None = None  # start of unit clauses waiting for a verb (A，B负责)
     for m in _CLAUSE_RE.finditer(content):
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
-        for tail, role in VERB_TAIL:
-            if clause.endswith(tail) and len(clause) > len(tail):
-                first = start if pending is None else pending
-                units = content[first : m.end() - len(tail)].removesuffix("等")
-                # 按照职责分工负责: each for its own part, unless this very list says
-                # that its first unit leads (a rule carried by 下同 does not reach it)
-                first_leads = (lead_first and role == "responsible") or (
-                    own_rule and role == "each")
-                out += _role_list(units, base + first, role.replace("each", "responsible"),
-                                  first_leads, deadline, order + len(out))
-                pending = None
-                break
+        verb = _verb_tail(clause)
+        if verb:
+            first = start if pending is None else pending
+            units = content[first : m.end() - len(verb[0])].removesuffix("等")
+            parts.append((units, first, verb[1]))
+            pending = None
         else:
             units_only = all(looks_like_unit(t) for t, _, _ in split_items(clause))
             pending = (start if pending is None else pending) if units_only else None
-    if any(item.role == "lead" for item in out):  # X牵头，Y按职责分工负责: Y works with X
-        out = [replace(item, role="co") if item.role == "responsible" else item
-               for item in out]
-    elif any(item.role == "co" for item in out):  # X负责，Y配合: X leads the partners
-        out = [replace(item, role="lead") if item.role == "responsible" else item
-               for item in out]
-    if not out and not re.search(r"[。：:]", content):
+    end = base + len(content)
+    if not parts:
+        if re.search(r"[。：:]", content):
+            return None
         # a bare list at the end of a measure (A、B，各市、县): kept by the caller only
         # when every item is a unit
-        return _role_list(content, base, "responsible", lead_first, deadline, order), rule
-    if not out:
-        return [], rule
-    return out, new_rule
-
-
-def find_lists(text: str, base: int, rule: ListRule, plain: bool = True
-               ) -> tuple[list[Listed], ListRule]:
-    """Every responsibility list in a measure's text, in order; ``plain`` also reads
-    lists written as plain sentences (X牵头，Y配合。)."""
+        items = _role_list(content, base, "responsible", lead_first, deadline, order)
+        return Clause(base, end, "list", tuple(items))
+    roles = {role for _, _, role in parts}
+    explicit = bool(roles & {"lead", "co"})
     out: list[Listed] = []
+    for units, offset, role in parts:
+        # with no lead or partner verb, the declared rule (own, or carried by 下同) says
+        # that the first listed leads: in 负责 and in 按职责分工负责 / 分别负责 lists alike
+        first_leads = lead_first and not explicit
+        out += _role_list(units, base + offset, "responsible" if role == "each" else role,
+                          first_leads, deadline, order + len(out))
+    if "lead" in roles:  # X牵头，Y按职责分工负责: Y works with X
+        out = [replace(item, role="co") if item.role == "responsible" else item
+               for item in out]
+    elif "co" in roles:  # X负责，Y配合: X leads the partners
+        out = [replace(item, role="lead") if item.role == "responsible" else item
+               for item in out]
+    return Clause(base, end, "verb", tuple(out))
+
+
+def find_clauses(text: str, base: int, rule: ListRule, plain: bool = True
+                 ) -> tuple[list[Clause], ListRule]:
+    """Every responsibility clause in a measure's text, in order, as written (no item
+    dropped yet); ``plain`` also reads lists written as plain sentences (X牵头，Y配合。)."""
+    out: list[Clause] = []
     spans = groups(text)
     label_line = r"[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*"
     # consecutive label lines (牵头单位：… / 责任单位：…) are one list
@@ -178,10 +245,12 @@ def find_lists(text: str, base: int, rule: ListRule, plain: bool = True
     sentences = _plain_lists(text, spans) if plain else []
     for s, e in sorted([*spans, *sentences]):
         if (s, e) in sentences:
-            found, rule = _verb_lists(text[s:e], base + s, rule, due(text[s:e]))
+            found = _verb_lists(text[s:e], base + s, rule.lead_first, due(text[s:e]))
+            clause = replace(found, shape="sentence") if found else None
         else:
-            found, rule = parse_group(text[s:e], base + s, rule)
-        out += found
+            clause, rule = parse_group(text[s:e], base + s, rule)
+        if clause is not None:
+            out.append(clause)
     return out, rule
 
 
@@ -205,41 +274,68 @@ def _plain_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         roles: list[str] = []
         known: list[str] = []
         for clause in _COMMA_PART_RE.finditer(text[start : m.end()]):
-            role = next((r for tail, r in VERB_TAIL if clause.group(0).endswith(tail)
-                         and len(clause.group(0)) > len(tail)), None)
-            units = clause.group(0)[: -len(next(t for t, _ in VERB_TAIL if clause.group(0)
-                                                 .endswith(t))) if role else 0]
+            verb = _verb_tail(clause.group(0))
+            units = clause.group(0)[: -len(verb[0])] if verb else ""
             items = [u for u, _, _ in split_items(units.removesuffix("等"))]
-            if role is None or not items or not all(could_be_unit(u) for u in items):
+            if verb is None or not items or not all(could_be_unit(u) for u in items):
                 break
-            end, roles, known = start + clause.end(), [*roles, role], known + items
+            end, roles, known = start + clause.end(), [*roles, verb[1]], known + items
         whole = not text[end : m.end()].strip("，, \t")
         if any(map(looks_like_unit, known)) and (whole or {"lead", "co"} & set(roles)):
             out.append((start, end))
     return out
 
 
+def responsibility_spans(text: str) -> list[tuple[int, int]]:
+    """Brackets and label lines with a responsibility word: the spans the coverage
+    figure counts, found without reading a single unit."""
+    words = re.compile(alternation(tuple(sorted({*LABELS, *label_words("marks")},
+                                                key=len, reverse=True))))
+    spans = [(s, e) for s, e in groups(text) if words.search(text, s, e)]
+    for line in re.finditer(r"^[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*$", text, re.M):
+        if not any(s <= line.start() < e for s, e in spans):
+            spans.append((line.start(), line.end()))
+    return sorted(spans)
+
+
+def read_clauses(text: str, base: int, rule: ListRule, plain: bool = True
+                 ) -> tuple[list[Clause], ListRule]:
+    """``find_clauses`` with every item judged: a marked clause keeps the items that read
+    as units and reports the others; an unmarked one is kept whole or not at all."""
+    found, new_rule = find_clauses(text, base, rule, plain)
+    out: list[Clause] = []
+    for clause in found:
+        if clause.marked:
+            kept = tuple(i for i in clause.items if could_be_unit(i.mention))
+            unread = tuple(Unread(i.mention, i.start, i.end, unread_reason(i.mention))
+                           for i in clause.items if not could_be_unit(i.mention))
+            out.append(replace(clause, items=kept, unread=unread))
+        elif clause.items and all(could_be_unit(i.mention) for i in clause.items) and any(
+            known_unit(i.mention) for i in clause.items
+        ):
+            # a name the lexicon does not know (立山经济开发区) does not sink the list,
+            # but a list with no label and no verb needs one unit the lexicon does know
+            out.append(clause)
+    return out, new_rule
+
+
+def unread_reason(mention: str) -> str:
+    """Why an item of a responsibility clause is not a unit, in an analyst's words."""
+    if not mention.strip():
+        return "empty item"
+    if len(mention) > 30:
+        return "too long for a unit name"
+    return "not a unit name"
+
+
 def unit_lists(text: str, base: int, rule: ListRule, plain: bool = True
                ) -> tuple[list[Listed], ListRule]:
-    """``find_lists`` without brackets whose items are not units (（由企业负责）)."""
-    found, new_rule = find_lists(text, base, rule, plain)
-    kept: list[Listed] = []
-    group: list[Listed] = []
-    for item in [*found, None]:
-        if item is None or (group and item.order == 0):
-            # a name the lexicon does not know (立山经济开发区) does not sink its list,
-            # but a list needs one unit the lexicon does know
-            if group and all(could_be_unit(g.mention) for g in group) and any(
-                looks_like_unit(g.mention) for g in group
-            ):
-                kept += group
-            group = []
-        if item is not None:
-            group.append(item)
-    return kept, (new_rule if kept else rule)
+    """The units of every clause ``read_clauses`` keeps, in order."""
+    clauses, new_rule = read_clauses(text, base, rule, plain)
+    return [item for clause in clauses for item in clause.items], new_rule
 
 
-def row_owners(row: task_tables.Row, lead_first: bool) -> list[Listed]:
+def row_owners(row: task_tables.Row, lead_first: bool) -> Clause:
     """Owners of a task-table row: its lead, co and responsible columns, lead first.
 
     A responsible column next to a lead column holds the partners (co); a table whose
@@ -253,4 +349,7 @@ def row_owners(row: task_tables.Row, lead_first: bool) -> list[Listed]:
             role = "co" if meaning == "responsible" and has_lead else meaning
             out += _role_list(cell.text, cell.span.start, role, lead_first and not has_lead,
                               deadline, len(out))
-    return [item for item in out if could_be_unit(item.mention)]
+    kept = tuple(item for item in out if could_be_unit(item.mention))
+    unread = tuple(Unread(i.mention, i.start, i.end, unread_reason(i.mention))
+                   for i in out if not could_be_unit(i.mention))
+    return Clause(row.span.start, row.span.end, "table", kept, unread)

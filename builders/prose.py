@@ -79,7 +79,11 @@ def _person_acts(rest: str) -> bool | None:
     m = re.match("(?:(?:" + "|".join(titles) + ")[、]?)+", rest)
     if not m:
         return None
-    clause = re.split(r"[，,。；;：:“”]", rest[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[，,。；;：:“”\n]", rest[m.end() :], maxsplit=1)[0]
+    # a name list (刘金国公安部副部长 / 何亚非外交部部长助理) names posts, no one acts:
+    # the holder acts only when a name and a deed follow the post (副局长张岚一行赴…)
+    if len(clause.strip()) < 4:
+        return False
     return not any(word in clause for word in role_words("speech"))
 
 
@@ -87,6 +91,7 @@ def find_agents(text: str) -> list[Agent]:
     """Units acting in ``text`` (a sentence or a measure), offsets into ``text``."""
     out: list[Agent] = []
     for run in _runs(text):
+        run = _extended(text, run)
         first, last = run[0], run[-1]
         if not _left_ok(text, first[1]):
             continue
@@ -107,6 +112,21 @@ def find_agents(text: str) -> list[Agent]:
     out += _framed_unprefixed(text, {a.start for a in out})
     out += _collectives(text, {a.start for a in out})
     return sorted(out, key=lambda a: (a.start, a.end))
+
+
+_NAME_GOES_ON = re.compile(r"门|[\u4e00-\u9fff]{1,8}?(?:部门|机关|机构)")
+_NOT_IN_A_NAME = re.compile(r"[、和及与的要将在对把]|会同|配合|负责|牵头")
+
+
+def _extended(text: str, run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """国务院税务主管部门, 省级粮食行政管理部门: a name that runs on past the lexicon's
+    match is the longer name (a class of units), not the unit it starts with."""
+    _, start, end = run[-1]
+    more = _NAME_GOES_ON.match(text, end)
+    if more is None or _NOT_IN_A_NAME.search(more.group(0)) or any(
+            word in more.group(0) for word in role_words("after")):
+        return run
+    return [*run[:-1], (text[start : more.end()], start, more.end())]
 
 
 @cache

@@ -17,11 +17,15 @@ from policykg.builders.tables import find_tables
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"(?P<cn>[{_CN}]{{1,3}})、(?![{_CN}])"
+    rf"第(?P<chapter>[{_CN}百零〇]{{1,4}})章"
+    rf"|第(?P<article>[{_CN}百零〇]{{1,6}})条(?![例件款])"
+    rf"|(?P<cn>[{_CN}]{{1,3}})、(?![{_CN}])"
     rf"|\(\s*(?P<paren_cn>[{_CN}]{{1,3}})\s*\)"
     r"|\(\s*(?P<paren_arabic>\d{1,4})\s*\)"
     r"|(?P<arabic>\d{1,4})(?:\s?\*\s?|\s)?[.、](?P<glued>\d)?"  # 1. / 1、 / 1* . / 1 ."
 )
+STYLES = ("chapter", "article", "cn", "paren_cn", "paren_arabic", "arabic")
+_CN_STYLES = ("chapter", "article", "cn", "paren_cn")
 _HEADING_END = re.compile(r"[。!?;:]")
 _SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’\"')」』]*|$)")
 _TAIL = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日(印发)?|抄送[::].*|附件[::].*)$")
@@ -33,8 +37,12 @@ _ONE_LINE_PAGE = 240  # a page of at most two paragraphs, one this long: lines l
 
 
 def cn_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23, 一百零五 → 105."""
     digits = {c: i for i, c in enumerate(_CN, 1)}
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        rest = rest.lstrip("零〇")
+        return digits.get(hundreds, 0) * 100 + (cn_number(rest) if rest else 0)
     if "十" not in text:
         return digits.get(text, 0) if len(text) == 1 else 0
     tens, _, ones = text.partition("十")
@@ -176,9 +184,9 @@ def _markers(text: str, para: Span, numbering: _Numbering, one_line: bool = Fals
 
 
 def _accept(m: re.Match[str], numbering: _Numbering, strict: bool) -> tuple[str, tuple] | None:
-    style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
+    style = next(k for k in STYLES if m.group(k))
     value = m.group(style)
-    n = cn_number(value) if "cn" in style else int(value)
+    n = cn_number(value) if style in _CN_STYLES else int(value)
     if (m.group("glued") or n >= _MAX_PLAIN) and not numbering.expects(style, n):
         # "5.5%" / "3.6万" / "2021、" unless the number is the next heading number
         return None
@@ -202,9 +210,9 @@ def _opens(text: str, pos: int, end: int, numbering: _Numbering, one_line: bool 
     before = re.search((r"[:。]" if one_line else ":") + r"(\s*)$", text[max(0, pos - 8) : pos])
     if not m or m.group("glued") or not before:
         return False
-    style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
+    style = next(k for k in STYLES if m.group(k))
     value = m.group(style)
-    n = cn_number(value) if "cn" in style else int(value)
+    n = cn_number(value) if style in _CN_STYLES else int(value)
     # 如下:1.… inside a measure is a list in the text, 意见:一、… a part of the document
     spaced = bool(before.group(1)) or style in ("cn", "paren_cn") or one_line
     return spaced and n == 1 and style not in [o.style for o in numbering.stack]
@@ -215,11 +223,11 @@ def _heading_end(text: str, start: int, end: int, numbering: _Numbering) -> int:
     stop = _HEADING_END.search(text, start, end)
     limit = stop.start() if stop else end
     for m in _MARKER.finditer(text, start + 1, limit):
-        style = next(k for k in ("cn", "paren_cn", "paren_arabic", "arabic") if m.group(k))
+        style = next(k for k in STYLES if m.group(k))
         if style == "arabic" and (text[m.start() - 1].isdigit() or m.group("glued")):
             continue
         value = m.group(style)
-        n = cn_number(value) if "cn" in style else int(value)
+        n = cn_number(value) if style in _CN_STYLES else int(value)
         if n == 1 and style not in [o.style for o in numbering.stack]:
             return m.start()
     if limit - start > _MAX_HEADING:

@@ -12,6 +12,7 @@ the section holding it keeps only its text before the table.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policykg.builders import task_tables
 from policykg.builders.lexicon import label_words, non_task_words
@@ -37,7 +38,20 @@ def find(document: Document) -> tuple[Task, ...]:
     else:
         text_tasks = [t for t in sentence_tasks(document)
                       if not any(s.contains(t.span) for s in table_spans)]
-    return tuple(sorted([*text_tasks, *rows], key=lambda t: t.span.start))
+    return _unique_keys(sorted([*text_tasks, *rows], key=lambda t: t.span.start))
+
+
+def _unique_keys(tasks: list[Task]) -> tuple[Task, ...]:
+    """A numbering read twice (two (4) under articles the outline does not show) still
+    gives two tasks: the later one's key takes its place in the text."""
+    seen: set[str] = set()
+    out = []
+    for task in tasks:
+        if task.key in seen:
+            task = replace(task, key=f"{task.key}@{task.span.start}")
+        seen.add(task.key)
+        out.append(task)
+    return tuple(out)
 
 
 def _before_tables(span: Span, tables: list[Span]) -> Span:
