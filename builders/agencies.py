@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from policykg.builders import task_tables
 from policykg.builders.lexicon import label_words, mention_pattern
+from policykg.builders.list_items import groups
 from policykg.builders.model import (
     Document,
     NameNote,
@@ -61,7 +62,7 @@ def read_owners(document: Document, tasks: tuple[Task, ...]) -> OwnerReading:
     where = jurisdiction(document)
     text = document.source.text
     read: dict[str, list[Clause]] = {}
-    rule = _declared_rule(document, tasks)
+    rule = _declared_rule(document)
     for task in tasks:
         row = task_tables.row_at(document, task.span)
         if row is not None:
@@ -172,11 +173,13 @@ def _lead_first(document: Document, row: task_tables.Row) -> bool:
     return declares_lead_first(around + "".join(table.columns))
 
 
-def _declared_rule(document: Document, tasks: tuple[Task, ...]) -> ListRule:
-    """A lead declaration before the first measure (现将任务分工如下，列第一位者为牵头单位)
-    holds for every list of the document."""
-    first = min((t.span.start for t in tasks), default=0)
-    return ListRule(declares_lead_first(document.source.text[:first]))
+def _declared_rule(document: Document) -> ListRule:
+    """A lead declaration outside every bracket — in the notice (现将任务分工如下，列第一位
+    者为牵头单位) or a closing note (注：…) — holds for every list of the document."""
+    text = list(document.source.text)
+    for start, end in groups(document.source.text):
+        text[start:end] = " " * (end - start)
+    return ListRule(declares_lead_first("".join(text)))
 
 
 def jurisdiction(document: Document) -> Jurisdiction:

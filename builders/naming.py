@@ -38,7 +38,7 @@ from policykg.builders.places import (
 
 __all__ = ["Jurisdiction", "gazetteer_note", "is_central", "locate", "resolve"]
 LOCAL_GOVERNMENT_RE = re.compile(r"(?<!人民)(?<!中央)政府")
-CENTRAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国")
+CENTRAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中国")
 STREET_ENDINGS = ("镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府")
 
 
@@ -213,9 +213,10 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
         # a generic class (人社部门, 有关部门) names no one unit: keep it as written
         return Agency(f"category/{text}", text, kind, "", "")
     if kind == "unit" and not scope and _proper(rest, prefix, chain):
-        # 立山经济开发区, 西咸新区管委会: a proper name, kept as written; with no place
-        # in front, kept inside this document
-        if prefix and chain:
+        # 立山经济开发区, 西咸新区管委会: a proper name, kept as written, under the place
+        # written in front of it, else the document's own place; with neither, kept
+        # inside this document
+        if chain:
             return Agency(f"{path(chain)}/{text}", text, kind, level_of(chain), chain[-1].name)
         return Agency(f"?{where.document}/{text}", text, kind, "", "")
     if chain is None:

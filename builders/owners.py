@@ -43,6 +43,7 @@ from policykg.builders.list_items import (
 LABELS = label_words("label")
 LABEL_RE = re.compile("(" + alternation(tuple(sorted(LABELS, key=len, reverse=True)))
                       + r")\s*[:：]")
+OTHER_FIELD_RE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
@@ -165,6 +166,8 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
         clause = content[m.end():end]
         stop = STOP_RE.search(clause)
         clause = clause[: stop.start()] if stop else clause
+        field = OTHER_FIELD_RE.search(clause)  # …，适用范围：… — another field, not units
+        clause = clause[: field.start()] if field else clause
         role = LABELS[m.group(1)]
         if role == "verbs":  # 部门分工：X牵头，Y配合 — the roles are in the verbs
             found = _verb_lists(clause, base + m.end(), False, deadline, len(out))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.builders import iris, rdf_structure
+from policykg.builders import iris, rdf_clauses, rdf_structure
 from policykg.builders.iris import document_iri
 from policykg.builders.model import Agency, Facts, Span, Task
 from policykg.builders.nquads import Lit, iri, literal, sorted_lines
@@ -200,6 +200,7 @@ def to_nquads(facts: Facts) -> str:
     rdf_structure.write_sections(g, g.source.id, facts.document, facts.tasks)
     rdf_structure.write_tables(g, facts.document)
     rdf_structure.write_addressing(g, facts.document)
+    rdf_clauses.write_clauses(g, facts)
     return sorted_lines(g.lines)
 
 

@@ -157,3 +157,26 @@ def test_counterparts_link_a_district_unit_up_to_the_ministry() -> None:
     # a line named differently per level: a city's 卫健局 → the province's 卫健委
     assert resolve("市卫健局", _where("广州市人民政府")).counterpart == resolve(
         "省卫健委", _where("广东省人民政府")).key
+
+
+def test_names_the_gazetteer_lacks_are_kept_as_written_and_reported() -> None:
+    text = "深化审批改革。（区审改办、区交运局、区财政局负责）\n"
+    meta = DocumentMeta(issuers=("上海市青浦区人民政府",))
+    reading = agencies.read_owners(_document(text, meta), _paragraph_tasks(text))
+    assert [o.agency.name for o in reading.owners] == [
+        "区审改办", "区交运局", "上海市青浦区财政局"]
+    # kept as written, still placed: one node per district whatever the document
+    assert reading.owners[0].agency.key == "上海市/青浦区/审改办"
+    assert [(n.mention, n.note.split(":")[0]) for n in reading.notes] == [
+        ("区审改办", "abbreviation not in the gazetteer"),
+        ("区交运局", "abbreviation not in the gazetteer")]
+    for note in reading.notes:
+        assert text[note.span.start : note.span.end] == note.mention
+
+
+def test_a_document_naming_no_place_keeps_its_units_unplaced_and_says_so() -> None:
+    text = "做好就业服务。（区人社局、区财政局负责）\n"
+    reading = agencies.read_owners(_document(text, DocumentMeta()), _paragraph_tasks(text))
+    assert [o.agency.key for o in reading.owners] == ["?case/区人社局", "?case/区财政局"]
+    assert [n.note for n in reading.notes] == [
+        "unplaced: the document names no place for this unit"] * 2

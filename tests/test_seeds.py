@@ -112,6 +112,11 @@ def test_seed_graph_conforms_to_the_shapes(built_graph: Path) -> None:
     assert conforms, report
 
 
+# every responsibility clause of the seeds is read: this one answers on
+# tests/test_owner_clauses.py's documents instead
+EMPTY_WHEN_ALL_IS_WELL = {"unread-owner-clauses"}
+
+
 @pytest.mark.parametrize("query", policykg.canned_queries(), ids=lambda q: q.name)
 def test_every_canned_query_answers_with_its_declared_columns(
     built_graph: Path, query: policykg.CannedQuery
@@ -120,5 +125,5 @@ def test_every_canned_query_answers_with_its_declared_columns(
     result = policykg.run_query(query.name, built_graph, params)
     assert result.columns == query.columns
     assert all(tuple(row) == query.columns for row in result.rows)
-    if not query.params:
+    if not query.params and query.name not in EMPTY_WHEN_ALL_IS_WELL:
         assert result.rows, f"{query.name} found nothing in the seeds"

@@ -93,3 +93,8 @@ CORPUS = Path("/work/shared/corpus")
 def test_corpus_sections(name: str, paths: set[str]) -> None:
     document = structure.parse(ingest.read(CORPUS / name))
     assert paths <= {s.path for s in document.sections}
+
+
+def test_chinese_numbers_past_one_hundred() -> None:
+    assert [structure.cn_number(n) for n in ("九十九", "一百", "一百零五", "一百二十", "二百")] == [
+        99, 100, 105, 120, 200]

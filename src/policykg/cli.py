@@ -73,6 +73,10 @@ def build(
     built = sum(d.status in ("built", "unchanged") for d in report.documents)
     totals = ", ".join(f"{k} {v}" for k, v in report.totals().items())
     out.print(f"{built} documents in {report.seconds:.2f}s, {report.triples} triples: {totals}")
+    coverage = report.owner_coverage()
+    if coverage["marked"]:
+        out.print(f"owner clauses read: {coverage['read']} of {coverage['marked']} "
+                  f"({coverage['share']:.1%}); the rest: query unread-owner-clauses")
     out.print(f"report: {out_dir / 'report.json'}", highlight=False)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 

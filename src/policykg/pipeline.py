@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from policykg.buildfiles import (
     builder_fingerprint,
@@ -57,6 +58,8 @@ class DocumentResult:
     encoding: str = ""
     sha256: str = ""
     triples: int = 0
+    # the owner-clause coverage of the document: marked, read, and what was not read
+    owner_clauses: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -77,11 +80,20 @@ class BuildReport:
                 out[kind] = out.get(kind, 0) + n
         return dict(sorted(out.items()))
 
+    def owner_coverage(self) -> dict[str, Any]:
+        """Responsibility-shaped clauses in the built documents and how many gave owners."""
+        marked = sum(d.owner_clauses.get("marked", 0) for d in self.documents)
+        read = sum(d.owner_clauses.get("read", 0) for d in self.documents)
+        return {"marked": marked, "read": read,
+                "share": round(read / marked, 4) if marked else None}
+
     def to_json(self) -> str:
         """Sorted keys, one document per line: readable, and quick to write at 10,000 files."""
         body = {"documents": [], "failed": len(self.failed), "out_dir": self.out_dir,
-                "seconds": self.seconds, "totals": self.totals(), "triples": self.triples}
-        lines = [json.dumps({k: body[k] for k in ("failed", "out_dir", "seconds")},
+                "owner_coverage": self.owner_coverage(), "seconds": self.seconds,
+                "totals": self.totals(), "triples": self.triples}
+        lines = [json.dumps({k: body[k] for k in ("failed", "out_dir", "owner_coverage",
+                                                  "seconds")},
                             ensure_ascii=False, sort_keys=True)[:-1] + ","]
         documents = [json.dumps(vars(d), ensure_ascii=False, sort_keys=True)
                      for d in self.documents]
@@ -92,12 +104,14 @@ class BuildReport:
         return "\n".join(lines)
 
 
-Outcome = tuple[str, dict[str, int], list[str], str, str, str]
+Outcome = tuple[str, dict[str, int], list[str], str, str, str, dict[str, Any]]
 
 
 def _build_one(path: str) -> Outcome:
-    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text, partial)."""
+    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text, partial,
+    owner-clause coverage)."""
     from policykg.builders import build_document
+    from policykg.builders.coverage import clause_report
     from policykg.builders.rdf import document_iri
 
     built = build_document(Path(path))
@@ -113,7 +127,8 @@ def _build_one(path: str) -> Outcome:
     }
     source = facts.document.source
     share = document_partial(document_iri(source.id), built.nquads)
-    return built.nquads, counts, list(facts.warnings), source.encoding, source.raw, share
+    return (built.nquads, counts, list(facts.warnings), source.encoding, source.raw, share,
+            clause_report(facts))
 
 
 def _describe(exc: BaseException) -> str:
@@ -178,6 +193,7 @@ def build(
             result.status = "unchanged"
             result.counts = dict(prior.get("counts", {}))
             result.triples = int(prior.get("triples", 0))
+            result.owner_clauses = dict(prior.get("owner_clauses", {}))
             continue
         todo.append(result)
 
@@ -216,7 +232,8 @@ def _extract(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
 
     def record(result: DocumentResult, outcome: Outcome) -> None:
-        nquads, result.counts, result.warnings, result.encoding, raw, share = outcome
+        (nquads, result.counts, result.warnings, result.encoding, raw, share,
+         result.owner_clauses) = outcome
         result.triples = nquads.count("\n")
         # the decoded text the spans point into, for the document views
         write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
@@ -274,7 +291,8 @@ def _remove_all_but(
 
 def _write_manifest(path: Path, fingerprint: str, results: list[DocumentResult]) -> None:
     documents = {
-        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts, "triples": r.triples}
+        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts, "triples": r.triples,
+                   "owner_clauses": r.owner_clauses}
         for r in results
         if r.status in ("built", "unchanged")
     }

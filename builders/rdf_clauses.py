@@ -1,0 +1,50 @@
+"""Responsibility clauses in the graph: each one with the owners read from it, and for
+those read badly, the reason and the items that were not units (ontology/policykg.ttl:
+pkg:OwnerClause, pkg:UnreadItem). The ``unread-owner-clauses`` and ``owner-coverage``
+queries read them; so does the document page of the workbench.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Protocol
+
+from policykg.builders import iris
+from policykg.builders.model import Facts, Span
+from policykg.ontology import DCTERMS, PKG, RDF
+
+
+class Writer(Protocol):
+    doc: str
+
+    def add(self, s: str, p: str, o: str) -> None: ...
+    def text(self, s: str, p: str, value: str, lang: str = "") -> None: ...
+    def typed(self, s: str, p: str, value: str, datatype: str) -> None: ...
+    def span(self, fact: str, span: Span) -> None: ...
+
+
+def write_clauses(g: Writer, facts: Facts) -> None:
+    source = facts.document.source
+    seen: dict[str, int] = {}
+    tasks = {t.key for t in facts.tasks}
+    for clause in facts.clauses:
+        # keyed by the clause's words, not its offset: an edit elsewhere keeps the IRI
+        digest = hashlib.sha1(source.clean(clause.span).encode("utf-8")).hexdigest()[:12]
+        seen[digest] = seen.get(digest, 0) + 1
+        key = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+        node = f"{iris.document_iri(source.id)}/clause/{key}"
+        g.add(node, RDF + "type", PKG + "OwnerClause")
+        g.add(node, DCTERMS + "isPartOf", g.doc)
+        g.text(node, PKG + "shape", clause.shape)
+        g.typed(node, PKG + "ownersRead", str(clause.owners), "integer")
+        g.text(node, PKG + "unreadReason", clause.reason)
+        if clause.task in tasks:
+            g.add(node, PKG + "task", iris.task_iri(source.id, clause.task))
+        g.span(node, clause.span)
+        for n, item in enumerate(clause.unread, 1):
+            unread = f"{node}/item/{n}"
+            g.add(node, PKG + "unreadItem", unread)
+            g.add(unread, RDF + "type", PKG + "UnreadItem")
+            g.text(unread, PKG + "mention", item.mention)
+            g.text(unread, PKG + "unreadReason", item.reason)
+            g.span(unread, item.span)
