@@ -23,7 +23,7 @@ from policykg.builders.lexicon import (
 )
 
 SPLIT = "、，,；;"
-OPEN, CLOSE = "(（〔[", ")）〕]"
+OPEN, CLOSE = "(（〔[【〖", ")）〕]】〗"
 JOINS = ("以及", "及", "和")
 BARE_CLASSES = ("部门", "单位", "机构", "部门单位", "单位部门")
 GROUP_ENDINGS = ("单位", "部门", "政府", "公司", "机构", "地区", "街镇", "乡镇", "街道")

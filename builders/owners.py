@@ -46,6 +46,7 @@ LABEL_RE = re.compile("(" + alternation(tuple(sorted(LABELS, key=len, reverse=Tr
 OTHER_FIELD_RE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
+JOINTLY = "会同"
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
 MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
@@ -134,7 +135,7 @@ def _agent(item: tuple[str, int, int]) -> tuple[str, int, int]:
     """所需资金由市财政局（负责）: the unit after 由 is the one that acts."""
     mention, start, end = item
     cut = mention.rfind("由")
-    if cut > 0 and could_be_unit(mention[cut + 1 :]):
+    if cut >= 0 and could_be_unit(mention[cut + 1 :]):
         return mention[cut + 1 :], start + cut + 1, end
     return item
 
@@ -199,11 +200,16 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
-        verb = _verb_tail(clause)
+        verb = None if declares_lead_first(clause) else _verb_tail(clause)
         if verb:
             first = start if pending is None else pending
             units = content[first : m.end() - len(verb[0])].removesuffix("等")
-            parts.append((units, first, verb[1]))
+            joint = units.find(JOINTLY)
+            if joint > 0:  # X会同Y负责: X leads, Y works with it
+                parts.append((units[:joint], first, "lead"))
+                parts.append((units[joint + len(JOINTLY):], first + joint + len(JOINTLY), "co"))
+            else:
+                parts.append((units, first, verb[1]))
             pending = None
         else:
             units_only = all(looks_like_unit(t) for t, _, _ in split_items(clause))
