@@ -81,6 +81,9 @@ def read_owners(document: Document, tasks: tuple[Task, ...]) -> OwnerReading:
     given: dict[tuple[int, int], int] = {}  # clause → owners read from it
     for task in tasks:
         items = [(item, clause) for clause in read[task.key] for item in clause.items]
+        inherited = not items and _part_owners(task, tasks, read)
+        if inherited:  # an item under a part whose heading names the owners: theirs too
+            items = inherited
         if reads_prose:  # plain-sentence lists (X牵头，Y配合。), then the other agents
             items = sorted([*items, *_agents(text, task, items)], key=lambda ic: ic[0].start)
         seen: set[str] = set()
@@ -88,7 +91,7 @@ def read_owners(document: Document, tasks: tuple[Task, ...]) -> OwnerReading:
         for item, clause in items:
             agency = resolve(item.mention, where, central_list)
             span = Span(item.start, item.end)
-            if clause is not None:
+            if clause is not None and not inherited:
                 given[(clause.start, clause.end)] = given.get((clause.start, clause.end), 0) + 1
             note = gazetteer_note(item.mention, agency, where)
             if note:
@@ -106,6 +109,17 @@ def read_owners(document: Document, tasks: tuple[Task, ...]) -> OwnerReading:
                                     task.span, implicit=True))
     clauses = _accounted(document, tasks, read, given)
     return OwnerReading(tuple(owners), clauses, tuple(notes))
+
+
+def _part_owners(task: Task, tasks: tuple[Task, ...], read: dict[str, list[Clause]]
+                 ) -> list[tuple[Listed, Clause | None]]:
+    """The owners of the nearest part above ``task`` that is a task of its own."""
+    parts = [t for t in tasks if t.section and task.section.startswith(t.section + ".")]
+    for part in sorted(parts, key=lambda t: -len(t.section)):
+        items = [(item, clause) for clause in read[part.key] for item in clause.items]
+        if items:
+            return items
+    return []
 
 
 def _agents(text: str, task: Task, items: list[tuple[Listed, Clause | None]]

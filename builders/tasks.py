@@ -17,7 +17,7 @@ from dataclasses import replace
 from policykg.builders import task_tables
 from policykg.builders.lexicon import label_words, non_task_words
 from policykg.builders.model import Document, Section, Span, Task
-from policykg.builders.owners import ListRule, unit_lists
+from policykg.builders.owners import ListRule, read_clauses, unit_lists
 from policykg.builders.prose import find_agents
 
 ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text structures it
@@ -35,6 +35,7 @@ def find(document: Document) -> tuple[Task, ...]:
             if len(span) > len(sec.marker) + len(sec.heading) + 1:
                 text_tasks.append(Task(key=sec.path, section=sec.path, heading=sec.heading,
                                        span=span))
+        text_tasks += _owned_parts(document)
     else:
         text_tasks = [t for t in sentence_tasks(document)
                       if not any(s.contains(t.span) for s in table_spans)]
@@ -52,6 +53,23 @@ def _unique_keys(tasks: list[Task]) -> tuple[Task, ...]:
         seen.add(task.key)
         out.append(task)
     return tuple(out)
+
+
+def _owned_parts(document: Document) -> list[Task]:
+    """A part whose heading (or text before its first item) names its owners —
+    一、实施技能提升行动（市人社局牵头） — is a task of its own: the part's owners."""
+    text = document.source.text
+    out = []
+    for sec in document.sections:
+        children = [c for c in document.sections if len(c.number) > len(sec.number)
+                    and c.number[: len(sec.number)] == sec.number]
+        if not children or _framing(document, sec):
+            continue
+        own = Span(sec.span.start, min(c.span.start for c in children))
+        clauses, _ = read_clauses(text[own.start : own.end], own.start, ListRule(), plain=False)
+        if any(c.marked and c.items for c in clauses):
+            out.append(Task(key=sec.path, section=sec.path, heading=sec.heading, span=own))
+    return out
 
 
 def _before_tables(span: Span, tables: list[Span]) -> Span:
