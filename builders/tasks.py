@@ -62,7 +62,8 @@ def _owned_parts(document: Document) -> list[Task]:
     out = []
     for sec in document.sections:
         children = [c for c in document.sections if len(c.number) > len(sec.number)
-                    and c.number[: len(sec.number)] == sec.number]
+                    and c.number[: len(sec.number)] == sec.number
+                    and sec.span.start < c.span.start < sec.span.end]
         if not children or _framing(document, sec):
             continue
         own = Span(sec.span.start, min(c.span.start for c in children))
