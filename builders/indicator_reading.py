@@ -30,6 +30,9 @@ INCLUSION = re.compile(r"^[(（](?:含|不含)[)）]")  # 30人(含)以下: the 
 PER_RATE = re.compile(r"(?:每|日均|年均|月均)(?:日|天|年|月|小时|人|户)?$")
 
 
+DISTANCE_UNITS = ("公里", "千米", "米", "里")
+
+
 def clause_start(text: str, pos: int, floor: int, stops: str = CLAUSE_STOPS) -> int:
     for i in range(pos - 1, floor - 1, -1):
         if text[i] in stops:
@@ -206,6 +209,10 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     tight = _squeeze(text[max(floor, start - 2): start])
     if any(tight.endswith(w) for w in words("rank")):
         return "rank or ordinal"
+    if any(tight.endswith(w) for w in words("formula")):
+        return "part of a formula"  # 日间手术台次数/同期择期手术总台次数×100%
+    if q.unit in DISTANCE_UNITS and any(w in clause for w in words("locates")):
+        return "a distance that places something"  # 东距县城18公里
     if inside_quotes(text, start, floor):
         return "inside a name"
     word, _ = after_cue(text, end)
