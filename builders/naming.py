@@ -37,7 +37,7 @@ from policykg.builders.places import (
 )
 
 __all__ = ["Jurisdiction", "gazetteer_note", "is_central", "locate", "resolve"]
-LOCAL_GOVERNMENT_RE = re.compile(r"(?<!人民)(?<!中央)政府")
+LOCAL_GOVERNMENT_RE = re.compile(r"(?<!人民)(?<!中央)政府(?!性)")  # not 政府性融资担保机构
 CENTRAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中国")
 STREET_ENDINGS = ("镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府")
 

@@ -19,6 +19,7 @@ from functools import cache
 from policykg.builders.lexicon import mention_pattern, role_words, unit_words
 
 SEPARATORS = "、和及与"
+
 STRONG_SUFFIX = ("委员会", "领导小组", "联席会议", "办公室", "管理中心", "服务中心")
 
 
@@ -34,12 +35,21 @@ def _runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Unit names next to each other (A、B和C) as one run each."""
     runs: list[list[tuple[str, int, int]]] = []
     for m in mention_pattern().finditer(text):
-        item = (m.group(0), m.start(), m.end())
-        if runs and text[runs[-1][-1][2] : m.start()] in ("", *SEPARATORS):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
+        for item in _split_at_etc(m.group(0), m.start()):
+            if runs and text[runs[-1][-1][2] : item[1]] in ("", *SEPARATORS):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
     return runs
+
+
+def _split_at_etc(mention: str, start: int) -> list[tuple[str, int, int]]:
+    """财政部等有关部门: the unit, then the class that 等 opens (one run, two owners)."""
+    cut = mention.find("等")
+    if cut <= 0 or cut == len(mention) - 1:
+        return [(mention, start, start + len(mention))]
+    return [(mention[:cut], start, start + cut),
+            (mention[cut + 1 :], start + cut + 1, start + len(mention))]
 
 
 def _left_ok(text: str, start: int) -> bool:
@@ -57,7 +67,10 @@ def _left_ok(text: str, start: int) -> bool:
 
 
 def _after_role(rest: str) -> str | None:
-    rest = re.sub(r"^等(?:[一二三四五六七八九十\d]+个?(?:部门|单位))?", "", rest)
+    rest = re.sub(r"^等(?:[一二三四五六七八九十\d]+个?)?(?:有关|相关)?(?:部门|单位|机构)?", "",
+                  rest)
+    if _issued_before().match(rest):
+        return None  # 国务院已经出台的政策, 国务院发布的《条例》: what it issued, not a task
     if any(rest[len(w) :].startswith(n) or rest.startswith(n)
            for w in role_words("after") for n in role_words("not-after") if rest.startswith(w)):
         return None
@@ -79,11 +92,11 @@ def _person_acts(rest: str) -> bool | None:
     m = re.match("(?:(?:" + "|".join(titles) + ")[、]?)+", rest)
     if not m:
         return None
-    clause = re.split(r"[，,。；;：:“”\n]", rest[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[，,。；;：:“”、\n]", rest[m.end() :], maxsplit=1)[0]
     # a name list (刘金国公安部副部长 / 何亚非外交部部长助理) names posts, no one acts:
     # the holder acts only when a name and a deed follow the post (副局长张岚一行赴…)
-    if len(clause.strip()) < 4:
-        return False
+    if len(clause.strip()) < 4 or clause.strip().endswith(tuple(titles)):
+        return False  # …副部长、宗教局局长: a second post, not a deed
     return not any(word in clause for word in role_words("speech"))
 
 
@@ -115,7 +128,7 @@ def find_agents(text: str) -> list[Agent]:
 
 
 _NAME_GOES_ON = re.compile(r"门|[\u4e00-\u9fff]{1,8}?(?:部门|机关|机构)")
-_NOT_IN_A_NAME = re.compile(r"[、和及与的要将在对把]|会同|配合|负责|牵头")
+_NOT_IN_A_NAME = re.compile(r"[、和及与的要将在对把等]|会同|配合|负责|牵头")
 
 
 def _extended(text: str, run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -127,6 +140,13 @@ def _extended(text: str, run: list[tuple[str, int, int]]) -> list[tuple[str, int
             word in more.group(0) for word in role_words("after")):
         return run
     return [*run[:-1], (text[start : more.end()], start, more.end())]
+
+
+@cache
+def _issued_before() -> re.Pattern[str]:
+    """A unit, a verb of issuing and 的 (…出台文件的): the unit made what the text cites."""
+    verbs = "|".join(sorted(role_words("issued"), key=len, reverse=True))
+    return re.compile(r"(?:已经|已|所|曾|正式)?(?:" + verbs + r")[\u4e00-\u9fff]{0,2}的")
 
 
 @cache
