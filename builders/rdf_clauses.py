@@ -7,23 +7,14 @@ queries read them; so does the document page of the workbench.
 from __future__ import annotations
 
 import hashlib
-from typing import Protocol
 
 from policykg.builders import iris
-from policykg.builders.model import Facts, Span
+from policykg.builders.model import Facts
+from policykg.builders.rdf_structure import GraphWriter
 from policykg.ontology import DCTERMS, PKG, RDF
 
 
-class Writer(Protocol):
-    doc: str
-
-    def add(self, s: str, p: str, o: str) -> None: ...
-    def text(self, s: str, p: str, value: str, lang: str = "") -> None: ...
-    def typed(self, s: str, p: str, value: str, datatype: str) -> None: ...
-    def span(self, fact: str, span: Span) -> None: ...
-
-
-def write_clauses(g: Writer, facts: Facts) -> None:
+def write_clauses(g: GraphWriter, facts: Facts) -> None:
     source = facts.document.source
     seen: dict[str, int] = {}
     tasks = {t.key for t in facts.tasks}
