@@ -6,13 +6,12 @@ import re
 
 import pytest
 import rdflib
-from policykg.builders.rdf import to_nquads
+from policykg.builders.rdf import graph_name, to_nquads
 from policykg.graph.store import EmbeddedStore
 from policykg.graph.validate import validate
 from policykg.ontology import ONTOLOGY_TTL
 from rdf_sample import cited_facts, seed_facts
 
-DOC = "https://w3id.org/policykg/id/doc/003_3d31144a4b974985"
 PKG = "https://w3id.org/policykg/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 
@@ -25,9 +24,7 @@ def test_a_built_document_conforms() -> None:
 def test_a_whole_store_conforms() -> None:
     store = EmbeddedStore()
     for facts in (seed_facts(), cited_facts()):
-        store.replace_document(
-            f"https://w3id.org/policykg/id/doc/{facts.document.source.id}", to_nquads(facts)
-        )
+        store.replace_document(graph_name(facts), to_nquads(facts))
     conforms, text = validate(store)
     assert conforms, text
 
