@@ -6,31 +6,29 @@ queries read them; so does the document page of the workbench.
 
 from __future__ import annotations
 
-import hashlib
-
 from policykg.builders import iris
 from policykg.builders.model import Facts
 from policykg.builders.rdf_structure import GraphWriter
 from policykg.ontology import DCTERMS, PKG, RDF
 
 
-def write_clauses(g: GraphWriter, facts: Facts) -> None:
+def write_clauses(g: GraphWriter, facts: Facts, task_iris: dict[str, str]) -> None:
+    """``task_iris``: Task.key → the task's IRI, as the facts were written."""
     source = facts.document.source
     seen: dict[str, int] = {}
-    tasks = {t.key for t in facts.tasks}
     for clause in facts.clauses:
         # keyed by the clause's words, not its offset: an edit elsewhere keeps the IRI
-        digest = hashlib.sha1(source.clean(clause.span).encode("utf-8")).hexdigest()[:12]
+        digest = iris.content_key("clause", source.clean(clause.span))
         seen[digest] = seen.get(digest, 0) + 1
         key = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
-        node = f"{iris.document_iri(source.id)}/clause/{key}"
+        node = f"{g.doc}/clause/{key}"
         g.add(node, RDF + "type", PKG + "OwnerClause")
         g.add(node, DCTERMS + "isPartOf", g.doc)
         g.text(node, PKG + "shape", clause.shape)
         g.typed(node, PKG + "ownersRead", str(clause.owners), "integer")
         g.text(node, PKG + "unreadReason", clause.reason)
-        if clause.task in tasks:
-            g.add(node, PKG + "task", iris.task_iri(source.id, clause.task))
+        if clause.task in task_iris:
+            g.add(node, PKG + "task", task_iris[clause.task])
         g.span(node, clause.span)
         for n, item in enumerate(clause.unread, 1):
             unread = f"{node}/item/{n}"

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from policykg.builders import extract
 from policykg.builders.agencies import find_owners
 from policykg.builders.model import Document, DocumentMeta, Source, Span, Task
+from policykg.graph.notebook import cell
 
 CASES = sorted((Path(__file__).parent / "cases" / "clauses").glob("*.txt"))
 
@@ -117,6 +118,12 @@ def test_the_build_reports_and_the_queries_list_what_was_not_read(tmp_path: Path
          "有关的若干社会组织（not a unit name）")]
     coverage = policykg.run_query("owner-coverage", tmp_path / "out").rows
     assert [(r["clauses"], r["read"]) for r in coverage] == [("4", "2")]
+    # the same rows from a notebook's rdflib Dataset, the query text as it is
+    dataset = policykg.load_graph(tmp_path / "out")
+    for name, embedded in (("unread-owner-clauses", rows), ("owner-coverage", coverage)):
+        query = next(q for q in policykg.canned_queries() if q.name == name)
+        answer = dataset.query(query.text)
+        assert [{c: cell(r[c]) for c in query.columns} for r in answer] == embedded, name
 
 
 SHARED = Path("/work/shared/corpus")
