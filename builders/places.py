@@ -39,9 +39,13 @@ class Jurisdiction:
 
     chain: tuple[Place, ...]
     document: str
+    named: tuple[Place, ...] = ()  # places the text names, for a level its chain lacks
 
     def at(self, level: str) -> tuple[Place, ...] | None:
-        """The chain down to the place of ``level`` (区 → the district), None if unknown."""
+        """The chain down to the place of ``level`` (区 → the district), None if unknown.
+
+        A level below the document's own (省政府 in a State Council reply to 河北省) is the
+        one place of that level the text names, if it names exactly one."""
         if level == "national":
             return (places()[NATION],)
         for i, place in enumerate(self.chain):
@@ -49,7 +53,9 @@ class Jurisdiction:
             if place.level == level or (level == "provincial" and place.level == "municipal"
                                         and place.parent == ""):
                 return self.chain[: i + 1]
-        return None
+        named = [p for p in self.named if p.level == level
+                 and all(c in chain_of(p) for c in self.chain if c.level != "national")]
+        return chain_of(named[0]) if len(named) == 1 else None
 
     @property
     def lowest(self) -> tuple[Place, ...] | None:
@@ -173,7 +179,7 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
     if re.match(r"国(?:发|办发|函|办函)", doc_number) or any(
         h.startswith(("国务院", NATION)) for h in heads
     ):
-        return Jurisdiction((places()[NATION],), document_id)
+        return Jurisdiction((places()[NATION],), document_id, tuple(find_places(body)))
     for head in heads:
         chain = _chain_named_in(head)
         if chain:
