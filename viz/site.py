@@ -12,7 +12,7 @@ Layout of ``out_dir``::
     graph/<slug>.html       the graph views (with a ``Bench``) or extra networkx graphs
     query/<name>.html       one canned query: form, results, downloads
     sparql.html             free SPARQL (needs the served workbench)
-    assets/                 vis-network from the installed pyvis package
+    assets/                 vis-network and the SPARQL editor, vendored from npm
 """
 
 from __future__ import annotations
@@ -172,7 +172,13 @@ def write_site(
     bench = bench or Bench()
     written: list[Path] = []
     _write(out_dir / VIS_FILE, html.vis_script(), written)
-    _write(out_dir / "network.html", render_network(overview(data), vis_file=VIS_FILE), written)
+    whole = overview(data)
+    choices: dict[str, list[list[str]]] = {}
+    if bench.queries or bench.network is not None:  # the workbench: the overview filters too
+        tagger = views.Tagger(data, bench)
+        whole, choices = tagger.apply(whole), tagger.options()
+    _write(out_dir / "network.html", render_network(whole, vis_file=VIS_FILE, filters=choices),
+           written)
     for doc in data.documents:
         _write(out_dir / doc_url(doc.source), render_document(doc, data, bench=bench), written)
     titles = {doc.source: doc.title or doc.source for doc in data.documents}
