@@ -61,6 +61,15 @@ def vis_script() -> str:
 
 
 @cache
+def vendor_text(library: str, name: str) -> str:
+    """A file of a vendored library (``assets/vendor/<library>/<name>``)."""
+    text = (VENDOR / library / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower() or "<!--" in text:
+        raise RuntimeError(f"{library}/{name} cannot be inlined safely")
+    return text
+
+
+@cache
 def script_hash(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

@@ -40,10 +40,11 @@ from policykg.viz.graphs import (
     task_url,
 )
 from policykg.viz.network import from_networkx, render_network
-from policykg.viz.pages import groups_of, render_group, render_task, search_index
-from policykg.viz.querypages import query_url, render_query, render_sparql
+from policykg.viz.pages import groups_of, link_index, render_group, render_task, search_index
+from policykg.viz.querypages import EDITOR_FILE, query_url, render_query, render_sparql
 
 VIS_FILE = "assets/vis-network.min.js"
+LINKS_FILE = "assets/links.js"
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
@@ -172,6 +173,8 @@ def write_site(
     bench = bench or Bench()
     written: list[Path] = []
     _write(out_dir / VIS_FILE, html.vis_script(), written)
+    _write(out_dir / LINKS_FILE, link_index(data, bench), written)
+    _write(out_dir / EDITOR_FILE, html.vendor_text("yasqe", "yasqe.min.js"), written)
     whole = overview(data)
     choices: dict[str, list[list[str]]] = {}
     if bench.queries or bench.network is not None:  # the workbench: the overview filters too

@@ -9,6 +9,8 @@ runs a canned query by name with its parameters bound as escaped RDF terms
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import signal
 import tempfile
@@ -21,8 +23,9 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from policykg import queries
+from policykg import exports, queries
 from policykg.errors import PolicyKGError
 from policykg.graph.bind import bind
 from policykg.graph.remote import RemoteStore, RemoteStoreError
@@ -35,6 +38,38 @@ from policykg.workbench import write_workbench
 
 SPARQL_JSON = "application/sparql-results+json"
 FORM = "application/x-www-form-urlencoded"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_ROWS_MAX = 1_048_575  # an XLSX sheet's rows, less the header
+_SHEET_NAME = re.compile(r"[^\w.-]+")
+
+
+def table_export(body: bytes) -> tuple[str, list[str], list[dict[str, Any]]]:
+    """(file name, columns, rows) of an export request; ValueError says what is wrong.
+    A cell is text or a number (a JSON number: what the table knew to be typed)."""
+    try:
+        request = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"not JSON: {error}") from None
+    if not isinstance(request, dict):
+        raise ValueError("expected an object with name, columns and rows")
+    columns, rows = request.get("columns"), request.get("rows")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise ValueError("columns: a list of names")
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ValueError("rows: a list of objects")
+    if len(rows) > EXPORT_ROWS_MAX:
+        raise ValueError(f"{len(rows)} rows: more than one sheet holds")
+    cleaned = []
+    for row in rows:
+        cells: dict[str, Any] = {}
+        for column in columns:
+            value = row.get(column, "")
+            ok = isinstance(value, str) or (isinstance(value, int | float)
+                                            and not isinstance(value, bool))
+            cells[column] = value if ok else str(value)
+        cleaned.append(cells)
+    name = _SHEET_NAME.sub("-", str(request.get("name") or "rows")).strip("-")[:31] or "rows"
+    return name, columns, cleaned
 
 
 class ServeError(PolicyKGError):
@@ -72,6 +107,8 @@ class _Handler(SimpleHTTPRequestHandler):
             self._relay("POST", self.oxigraph.url, body, content_type)
         elif path == "/api/query":
             self._canned(body)
+        elif path == "/api/export":
+            self._export(body)
         elif path in ("/store", "/update") and self.writable:
             url = self._store_url() if path == "/store" else self.oxigraph.update_url
             self._relay("POST", url, body, content_type)
@@ -110,6 +147,25 @@ class _Handler(SimpleHTTPRequestHandler):
         text = bind(canned.text, {k: queries.bind(v) for k, v in form.items()})
         encoded = urllib.parse.urlencode({"query": text}).encode("utf-8")
         self._relay("POST", self.oxigraph.url, encoded, FORM)
+
+    def _export(self, body: bytes) -> None:
+        """The rows a workbench table shows (JSON: name, columns, rows) as an XLSX file,
+        written by ``policykg export``'s own writer; numbers stay numbers."""
+        try:
+            name, columns, rows = table_export(body)
+        except ValueError as error:
+            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+            return
+        with tempfile.TemporaryDirectory(prefix="policykg-export-") as folder:
+            path = Path(folder) / "rows.xlsx"
+            exports._write_xlsx(rows, columns, name, path)
+            payload = path.read_bytes()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", XLSX)
+        self.send_header("Content-Disposition", f'attachment; filename="{name}.xlsx"')
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def _relay(self, method: str, url: str, body: bytes | None, content_type: str | None) -> None:
         headers = {"Accept": self.headers.get("Accept") or SPARQL_JSON}
