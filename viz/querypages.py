@@ -123,3 +123,23 @@ def render_sparql(root: str = "") -> str:
         editor_css=Markup(html.vendor_text("yasqe", "yasqe.min.css")),
         spec_json=html.script_json(payload),
     )
+
+
+SEARCH_QUERY = "view-search"  # queries/view-search.rq: tasks and titles holding the words
+
+
+def render_search(root: str = "") -> str:
+    """The full-text search page (served workbench: it runs ``view-search``)."""
+    payload = {"endpoint": root + API, "exportUrl": root + EXPORT, "root": root,
+               "query": SEARCH_QUERY}
+    return html.render(
+        "search.html",
+        scripts=[html.app_script("table"), html.app_script("fulltext")],
+        script_files=[root + LINKS],
+        connect=True,
+        title="搜索 Search",
+        heading="全文搜索 Full-text search",
+        subtitle="任务原文与文件标题 task sentences and document titles",
+        root=root,
+        spec_json=html.script_json(payload),
+    )

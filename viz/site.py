@@ -12,6 +12,7 @@ Layout of ``out_dir``::
     graph/<slug>.html       the graph views (with a ``Bench``) or extra networkx graphs
     query/<name>.html       one canned query: form, results, downloads
     sparql.html             free SPARQL (needs the served workbench)
+    search.html             full-text search of tasks and titles (needs the served workbench)
     assets/                 vis-network and the SPARQL editor, vendored from npm
 """
 
@@ -41,7 +42,13 @@ from policykg.viz.graphs import (
 )
 from policykg.viz.network import from_networkx, render_network
 from policykg.viz.pages import groups_of, link_index, render_group, render_task, search_index
-from policykg.viz.querypages import EDITOR_FILE, query_url, render_query, render_sparql
+from policykg.viz.querypages import (
+    EDITOR_FILE,
+    query_url,
+    render_query,
+    render_search,
+    render_sparql,
+)
 
 VIS_FILE = "assets/vis-network.min.js"
 LINKS_FILE = "assets/links.js"
@@ -204,6 +211,7 @@ def write_site(
     for spec in bench.queries:
         _write(out_dir / query_url(spec.name), render_query(spec), written)
     _write(out_dir / "sparql.html", render_sparql(), written)
+    _write(out_dir / "search.html", render_search(), written)
     _write(out_dir / "index.html", _index_page(data, bench, extra), written)
     return sorted(written)
 

@@ -36,6 +36,16 @@
     if (className) { node.className = className; }
     return node;
   }
+  // a cell's text, with the [start, end) pieces in cell.marks highlighted (search hits)
+  function fill(node, cell) {
+    var at = 0;
+    (cell.marks || []).forEach(function (piece) {
+      node.appendChild(document.createTextNode(cell.text.slice(at, piece[0])));
+      node.appendChild(element("mark", cell.text.slice(piece[0], piece[1])));
+      at = piece[1];
+    });
+    node.appendChild(document.createTextNode(cell.text.slice(at)));
+  }
   function save(blob, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -199,7 +209,7 @@
       });
       var chosen = self.state.chosen[f.name] || [];
       chosen.forEach(function (v) { if (!(v in counts)) { values.unshift(v); counts[v] = 0; } });
-      if (values.length < 2 && !chosen.length) { return; }
+      if (!values.length) { return; }
       var group = element("fieldset", undefined, "facet");
       group.setAttribute("data-facet", f.name);
       group.appendChild(element("legend", f.label));
@@ -245,12 +255,13 @@
             td.appendChild(n.cloneNode(true));
           });
         } else if (cell.href && safeUrl.test(cell.href)) {
-          var link = element("a", cell.text);
+          var link = element("a");
+          fill(link, cell);
           link.href = cell.href;
           if (cell.title) { link.title = cell.title; }
           td.appendChild(link);
         } else {
-          td.textContent = cell.text;
+          fill(td, cell);
           if (cell.title) { td.title = cell.title; }
         }
       });
