@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from email.utils import parsedate_to_datetime
 
+from policykg.builders import titles
 from policykg.builders.model import Citation, Document, DocumentMeta, Span
 
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,15}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,4})\s*号"
-)
-_TITLE_END = re.compile(
-    r"(通知|意见|决定|办法|方案|规划|纲要|计划|规定|细则|措施|条例|要点|批复|通报|报告|函|公告|指南)$"
 )
 _AGENCY_END = re.compile(
     r"(人民政府|办公厅|办公室|委员会|政府|部|厅|局|委|署|会|院|中心|小组|领导小组|公司|银行)$"
@@ -40,7 +38,7 @@ def read(document: Document) -> DocumentMeta:
     first_section = document.sections[0].span.start if document.sections else len(text)
     head = [p for p, s in zip(paras, document.paragraphs, strict=True) if s.start < first_section]
     head = head[:_HEAD] or paras[:_HEAD]
-    notice, title = _titles(paras, front)
+    notice, title = titles.find(paras, front, document.source.id)
     number = _doc_number(head) or _doc_number([front.get("发文字号", "")])
     signed, printed = _dates(paras, front)
     issuers = _issuers(paras, head, notice or title, front)
@@ -68,35 +66,6 @@ def normalize_number(found: str) -> str:
         return found.replace(" ", "")
     prefix = found[m.start() : m.start(1)].rstrip("〔[(【 ")
     return f"{prefix}〔{m.group(1)}〕{m.group(2)}号"
-
-
-def _titles(paras: list[str], front: dict[str, str]) -> tuple[str, str]:
-    """(notice title, title). The title of a published document wins over its notice."""
-    for line in paras:
-        if line.startswith("原标题:"):
-            return "", line.removeprefix("原标题:").strip()
-    if front.get("title") or front.get("标题"):
-        return "", front.get("title") or front["标题"]
-    candidates = []
-    for i, line in enumerate(paras[:40]):
-        joined = line
-        wrapped = not _TITLE_END.search(line) and not re.search(r"^\(|[号日]$", line)
-        if wrapped and i + 1 < len(paras) and _short_line(paras[i + 1]):
-            joined = line + paras[i + 1]  # a title wrapped over two lines
-        for cand in (line, joined):
-            if _short_line(cand, 90) and _TITLE_END.search(cand) and not cand.endswith("文件"):
-                candidates.append(cand)
-                break
-    if not candidates:
-        return "", ""
-    first = candidates[0]
-    published = re.search(r"关于印发(.+?)的通知$", first)
-    if published:
-        target = published.group(1).strip("《》“”")
-        inner = [c for c in candidates[1:] if target in c or c.endswith(target)]
-        if inner:
-            return first, inner[0]
-    return "", first
 
 
 def _short_line(line: str, limit: int = 30) -> bool:

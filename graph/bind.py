@@ -12,7 +12,7 @@ GROUP BY / ORDER BY.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
@@ -131,3 +131,22 @@ def _replacement(
     if in_by_list:
         return f"({term})"
     return term
+
+
+def fill_values(query: str, variable: str, terms: Sequence[object]) -> str:
+    """``query`` with its ``VALUES ?variable { UNDEF }`` block holding ``terms`` instead.
+
+    A canned query that looks a parameter up (policykg.queries.lookup) keeps such a block
+    where the looked-up IRIs go; as written it restricts nothing, so the query still runs
+    on its own. Each term is escaped like a bound parameter; no terms give no rows.
+    """
+    bare = variable.lstrip("?$")
+    tokens = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(query)]
+    significant = [t for t in tokens if t[0] not in ("space", "comment")]
+    pattern = ["VALUES", f"?{bare}", "{", "UNDEF", "}"]
+    for i in range(len(significant) - len(pattern) + 1):
+        window = significant[i : i + len(pattern)]
+        if [w[1].upper() if j in (0, 3) else w[1] for j, w in enumerate(window)] == pattern:
+            body = " ".join(to_term(term) for term in terms)
+            return query[: window[0][2]] + f"VALUES ?{bare} {{ {body} }}" + query[window[-1][3] :]
+    raise ValueError(f"the query has no `VALUES ?{bare} {{ UNDEF }}` block to fill")

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 from policykg.graph.bind import bind
 from policykg.graph.store import Rows, Term
+from policykg.graph.values import typed
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 USER_AGENT = "policykg"
@@ -165,7 +166,8 @@ def _value(binding: Mapping[str, str] | None) -> str:
         return ""
     if binding.get("type") == "bnode":
         return f"_:{binding['value']}"
-    return str(binding.get("value", ""))
+    value = str(binding.get("value", ""))
+    return typed(value, binding.get("datatype")) if binding.get("type") == "literal" else value
 
 
 def _ntriples_by_graph(nquads: str) -> dict[str, str]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 from policykg.graph import summary
+from policykg.graph.values import typed
 from policykg.ontology import GROUPS_GRAPH, GROUPS_TTL, ONTOLOGY_GRAPH, ONTOLOGY_TTL
 
 if TYPE_CHECKING:
@@ -47,12 +48,15 @@ class Store(Protocol):
 
 
 def term_text(term: object) -> str:
-    """The plain value of a result term: an IRI, a literal's lexical form, ``_:b`` or ""."""
+    """The plain value of a result term: an IRI, a literal's lexical form, ``_:b`` or "";
+    a number, date or boolean literal as a ``graph.values.Typed`` string."""
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    if isinstance(term, ox.NamedNode | ox.Literal):
+    if isinstance(term, ox.Literal):
+        return typed(term.value, term.datatype.value)
+    if isinstance(term, ox.NamedNode):
         return term.value
     return str(term)
 
@@ -67,6 +71,15 @@ def _vocabulary_quads() -> tuple[ox.Quad, ...]:
             for found in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE):
                 quads.append(ox.Quad(found.subject, found.predicate, found.object, name))
     return tuple(quads)
+
+
+def vocabulary_nquads() -> dict[str, str]:
+    """The vocabulary graphs as N-Quads text, by graph name (for pushing them to a server)."""
+    grouped: dict[str, list[ox.Quad]] = {}
+    for quad in _vocabulary_quads():
+        grouped.setdefault(str(quad.graph_name.value), []).append(quad)  # type: ignore[union-attr]
+    return {name: bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
+            for name, quads in sorted(grouped.items())}
 
 
 class EmbeddedStore:
@@ -261,4 +274,5 @@ __all__ = [
     "term_text",
     "to_rdflib_dataset",
     "triples_by_graph",
+    "vocabulary_nquads",
 ]

@@ -5,10 +5,15 @@ A header names the query and declares its parameters and result columns::
     # title: Tasks of an agency
     # description: …
     # param: agency — unit IRI, full name or a mention
+    # lookup: agency -> unit
     # columns: agency,unit,unit_label,role,source,section,task,title
 
 Parameters are bound with the store's substitutions (a term, never text pasted into the
-query), which is why a parameter variable must also appear in the SELECT list.
+query), which is why a parameter variable must also appear in the SELECT list. A
+``lookup`` line says the parameter names things the query restricts to: its value goes
+through ``policykg.queries.lookup`` (short and full names resolved as the builders resolve
+them) and the IRIs found fill the query's ``VALUES ?unit { UNDEF }`` block; when nothing
+matches, ``answer`` carries close names as suggestions.
 
 Paging: every canned query ends with its ORDER BY, so ``run(..., limit=100, offset=200)``
 (or ``page(text, limit, offset)`` for a remote endpoint) appends ``LIMIT``/``OFFSET`` to the
@@ -29,14 +34,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from policykg.graph.bind import fill_values
 from policykg.graph.store import Store, Term
+from policykg.graph.values import json_value
+from policykg.queries import lookup
+from policykg.queries.lookup import IRI, Resolution
+from rdflib import URIRef
 
 from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).parent
-_HEADER = re.compile(r"#\s*(title|description|param|columns)\s*:\s*(.*)")
+_HEADER = re.compile(r"#\s*(title|description|param|lookup|columns)\s*:\s*(.*)")
+_LOOKUP = re.compile(r"(\w+)\s*->\s*\??(\w+)")
 _PARAM = re.compile(r"(\w+)\s*(?:—|–|-{1,2}|:)?\s*(.*)")
-_IRI = re.compile(r"(?:https?|urn|file):[^\s<>\"{}|\\^`]+")
 
 Row = dict[str, str]
 
@@ -50,12 +60,38 @@ class CannedQuery:
     columns: tuple[str, ...]
     text: str
     param_help: tuple[tuple[str, str], ...] = ()  # (name, description)
+    lookups: tuple[tuple[str, str], ...] = ()  # (parameter, variable of its VALUES block)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A canned query ready to send: its text with any looked-up IRIs filled in, the
+    parameters to bind, and what each looked-up value was found to name."""
+
+    query: CannedQuery
+    text: str
+    bindings: dict[str, Term]
+    resolutions: tuple[Resolution, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Rows of a canned query, with what its looked-up parameters named (or suggestions)."""
+
+    columns: tuple[str, ...]
+    rows: list[dict[str, str]]
+    resolutions: tuple[Resolution, ...] = ()
+
+    @property
+    def suggestions(self) -> list[lookup.Suggestion]:
+        return [s for r in self.resolutions for s in r.suggestions]
 
 
 def parse(text: str, name: str) -> CannedQuery:
     """A query from its text; header lines are optional for ad-hoc SPARQL."""
     fields: dict[str, str] = {}
     params: list[tuple[str, str]] = []
+    lookups: list[tuple[str, str]] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -69,6 +105,10 @@ def parse(text: str, name: str) -> CannedQuery:
             param = _PARAM.match(value)
             if param:
                 params.append((param.group(1), param.group(2).strip()))
+        elif key == "lookup":
+            pair = _LOOKUP.fullmatch(value)
+            if pair:
+                lookups.append((pair.group(1), pair.group(2)))
         else:
             fields[key] = value
     columns = tuple(c.strip() for c in fields.get("columns", "").split(",") if c.strip())
@@ -80,6 +120,7 @@ def parse(text: str, name: str) -> CannedQuery:
         columns=columns,
         text=text,
         param_help=tuple(params),
+        lookups=tuple(lookups),
     )
 
 
@@ -102,7 +143,7 @@ def load(name_or_path: str | Path) -> CannedQuery:
 
 def bind(value: str) -> Term:
     """A parameter value as an RDF term: an absolute IRI stays an IRI, anything else is text."""
-    if _IRI.fullmatch(value):
+    if IRI.fullmatch(value):
         try:
             return ox.NamedNode(value)
         except ValueError:
@@ -123,17 +164,11 @@ def page(text: str, limit: int | None = None, offset: int = 0) -> str:
     return text.rstrip() + "\n" + clause + (f"OFFSET {offset}" if offset else "") + "\n"
 
 
-def run(
-    store: Store,
-    query: CannedQuery | str,
-    params: Mapping[str, str] | None = None,
-    *,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[Row]:
-    """Run a canned query with its parameters bound; rows carry exactly its columns.
-
-    ``limit``/``offset`` page the ordered rows (all of them by default)."""
+def prepare(
+    store: Store, query: CannedQuery | str, params: Mapping[str, str] | None = None
+) -> Prepared:
+    """Check the parameters, look up the ones the query declares a lookup for, and fill
+    their IRIs into the query text (the workbench sends ``text`` with ``bindings`` bound)."""
     canned = query if isinstance(query, CannedQuery) else load(query)
     given = dict(params or {})
     unknown = sorted(set(given) - set(canned.params))
@@ -142,13 +177,54 @@ def run(
     missing = [p for p in canned.params if p not in given]
     if missing:
         raise QueryError(canned.name, f"missing parameter(s) {', '.join(missing)}")
-    bindings = {name: bind(value) for name, value in given.items()}
+    text = canned.text
+    resolutions = []
     try:
-        variables, rows = store.query(page(canned.text, limit, offset), bindings)
+        for param, variable in canned.lookups:
+            found = lookup.resolve(store, param, given[param])
+            resolutions.append(found)
+            text = fill_values(text, variable, [URIRef(iri) for iri in found.iris])
     except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
-        raise QueryError(canned.name, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+        raise QueryError(canned.name, _first_line(exc)) from exc
+    bindings = {name: bind(value) for name, value in given.items()}
+    return Prepared(canned, text, bindings, tuple(resolutions))
+
+
+def answer(
+    store: Store,
+    query: CannedQuery | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Answer:
+    """Run a canned query with its parameters bound (and looked up); rows carry exactly its
+    columns. ``limit``/``offset`` page the ordered rows (all of them by default)."""
+    prepared = prepare(store, query, params)
+    canned = prepared.query
+    try:
+        variables, rows = store.query(page(prepared.text, limit, offset), prepared.bindings)
+    except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+        raise QueryError(canned.name, _first_line(exc)) from exc
     columns = canned.columns or tuple(variables)
-    return [{c: row.get(c, "") for c in columns} for row in rows]
+    found = [{c: row.get(c, "") for c in columns} for row in rows]
+    return Answer(columns, found, prepared.resolutions)
+
+
+def run(
+    store: Store,
+    query: CannedQuery | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Row]:
+    """The rows of ``answer``: a canned query run with its parameters bound."""
+    return answer(store, query, params, limit=limit, offset=offset).rows
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else repr(exc)
 
 
 def columns_of(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> list[str]:
@@ -165,8 +241,10 @@ def to_csv(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> str:
 
 
 def to_json(rows: list[Row], columns: tuple[str, ...] | list[str] = ()) -> str:
+    """Rows as a JSON array of objects: numbers and booleans as JSON numbers and booleans,
+    dates as ISO text, everything else as text."""
     names = columns_of(rows, columns)
-    body = [{c: row.get(c, "") for c in names} for row in rows]
+    body = [{c: json_value(row.get(c, "")) for c in names} for row in rows]
     return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -206,13 +284,16 @@ def format_table(
 
 __all__ = [
     "QUERY_DIR",
+    "Answer",
     "CannedQuery",
+    "Prepared",
     "bind",
     "format_table",
     "list_queries",
     "load",
     "page",
     "parse",
+    "prepare",
     "run",
     "to_csv",
     "to_json",

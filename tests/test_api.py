@@ -34,3 +34,27 @@ def test_query_results_are_rows(built_graph: Path) -> None:
     result = policykg.run_query("agency-workload", built_graph)
     assert result.columns[0] == "unit"
     assert all(isinstance(row, dict) for row in result.rows)
+
+
+def test_query_results_become_a_typed_data_frame(built_graph: Path) -> None:
+    import datetime
+
+    result = policykg.run_query("agency-workload", built_graph)
+    workload = result.to_pandas()
+    assert list(workload.columns) == list(result.columns)
+    assert str(workload["tasks"].dtype) == "int64" and workload["tasks"].sum() > 100
+    indicators = policykg.run_query("indicators", built_graph).to_pandas()
+    assert indicators["value"].dtype.kind in "if" and 400000 in set(indicators["value"])
+    documents = policykg.run_query("view-documents", built_graph).records()
+    dates = {row["source"]: row["date"] for row in documents}
+    assert dates["003_3d31144a4b974985"] == datetime.date(2022, 8, 29)
+
+
+def test_the_package_ships_its_type_information() -> None:
+    import tomllib
+    from importlib.resources import files
+
+    assert files("policykg").joinpath("py.typed").is_file()
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in config["tool"]["setuptools"]["package-data"]["policykg"]

@@ -111,3 +111,49 @@ def test_query_pages_through_a_long_listing(built_graph: Path) -> None:
     code, page = invoke(*base, "--limit", "5", "--offset", "10")
     assert code == 0
     assert page.splitlines() == [whole.splitlines()[0], *whole.splitlines()[11:16]]
+
+
+def run_policykg(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("policykg")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_serve_on_a_port_out_of_range_is_a_usage_error(built_graph: Path) -> None:
+    done = run_policykg("serve", "--graph", str(built_graph), "--port", "99999")
+    assert done.returncode == 2
+    assert "--port" in done.stderr and "65535" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_build_on_a_missing_path_names_it_and_builds_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    done = run_policykg("build", str(missing), "--out", str(tmp_path / "out"), "--no-views")
+    assert done.returncode == 2
+    assert str(missing) in done.stderr and "no such file or folder" in done.stderr
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
+def test_a_param_without_an_equals_sign_is_a_usage_error(built_graph: Path) -> None:
+    done = run_policykg("query", "tasks-of-agency", "--graph", str(built_graph),
+                        "--param", "agency")
+    assert done.returncode == 2
+    assert "'agency' is not key=value" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_version_is_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    done = run_policykg("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"policykg {version('policykg')}"
+
+
+def test_json_output_has_numbers_as_numbers(built_graph: Path) -> None:
+    code, out = invoke("query", "agency-workload", "-g", str(built_graph), "-f", "json")
+    assert code == 0
+    top = json.loads(out)[0]
+    assert isinstance(top["tasks"], int) and isinstance(top["lead"], int)
+    assert isinstance(top["unit_label"], str)
+    _, out = invoke("query", "indicators", "-g", str(built_graph), "-f", "json")
+    values = [row["value"] for row in json.loads(out)]
+    assert 400000 in values and all(isinstance(v, int | float) for v in values)

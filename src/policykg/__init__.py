@@ -11,6 +11,8 @@ The command line is a thin layer over these functions; they work the same from a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError as _NotInstalled
+from importlib.metadata import version as _version
 from pathlib import Path
 
 from policykg import pipeline as _pipeline
@@ -19,8 +21,9 @@ from policykg.builders import Built, build_document
 from policykg.errors import NoGraphError, PolicyKGError, QueryError
 from policykg.exports import export_graph
 from policykg.pipeline import BuildReport, DocumentResult
+from policykg.publish import push_graph
 from policykg.queries import CannedQuery
-from policykg.serving import Workbench, push_graph, serve_workbench
+from policykg.serving import Workbench, serve_workbench
 from policykg.workbench import write_workbench
 from policykg.workspace import (
     QueryResult,
@@ -32,6 +35,11 @@ from policykg.workspace import (
     run_query,
     validate_graph,
 )
+
+try:
+    __version__ = _version("policykg")
+except _NotInstalled:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 def build_corpus(

@@ -28,7 +28,28 @@ Formats = ("table", "csv", "json")
 
 def _params(pairs: list[str] | None) -> dict[str, str]:
     """--param key=value options as a mapping (a value may itself contain '=')."""
-    return dict(p.split("=", 1) for p in (pairs or []) if "=" in p)
+    found: dict[str, str] = {}
+    for pair in pairs or []:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise typer.BadParameter(
+                f"{pair!r} is not key=value (e.g. --param agency=区人社局)", param_hint="--param")
+        found[key.strip()] = value
+    return found
+
+
+def _version(show: bool) -> None:
+    if show:
+        out.print(f"policykg {api.__version__}", highlight=False)
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="print the version and exit")] = False,
+) -> None:
+    """Turn Chinese policy documents into a knowledge graph; query it; explore it."""
 
 
 def _fail(exc: PolicyKGError) -> typer.Exit:
@@ -52,6 +73,11 @@ def build(
     except ValueError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    missing = [str(path) for path in docs if not path.exists()]
+    if missing:  # a mistyped path: nothing is built, and the report is not overwritten
+        err.print(f"error: no such file or folder: {', '.join(missing)}",
+                  highlight=False, markup=False)
+        raise typer.Exit(EXIT_USAGE)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -99,6 +125,11 @@ def query(
     except PolicyKGError as exc:
         raise _fail(exc) from None
     sys.stdout.write(api.format_rows(result.rows, result.columns, fmt))
+    for found in result.resolutions:
+        if not found.iris:
+            close = "; ".join(s.label for s in found.suggestions) or "none"
+            err.print(f"no {found.param} matches {found.value!r}; close names: {close}",
+                      highlight=False, markup=False)
 
 
 @app.command("queries")
@@ -150,7 +181,8 @@ def stats(graph: GraphDir = Path("build")) -> None:
 @app.command()
 def serve(
     graph: GraphDir = Path("build"),
-    port: Annotated[int, typer.Option(help="port of the workbench")] = 7878,
+    port: Annotated[int, typer.Option(help="port of the workbench (0: any free port)",
+                                      min=0, max=65535)] = 7878,
     host: Annotated[str, typer.Option(help="address to bind (loopback by default)")] = "127.0.0.1",
     timeout: Annotated[int, typer.Option(help="query time-out in seconds")] = 30,
     writable: Annotated[bool, typer.Option(help="accept SPARQL Update and pushes")] = False,

@@ -8,6 +8,7 @@ CSV and XLSX hold the rows of one canned query. Output is sorted: same graph, sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 from policykg import queries
 from policykg.errors import PolicyKGError
 from policykg.graph import analytics
+from policykg.graph.values import python_value
 from policykg.ontology import PREFIXES
 from policykg.workspace import open_store
 
@@ -31,6 +33,9 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 NETWORK_FORMATS = ("graphml", "gexf")
 TABLE_FORMATS = ("csv", "xlsx")
 EXPORT_FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, *TABLE_FORMATS)
+
+
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
 class ExportError(PolicyKGError):
@@ -87,12 +92,15 @@ def _write_network(graph: nx.Graph, fmt: str, path: Path) -> Path:
     ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
     if fmt == "graphml":
         nx.write_graphml(ordered, path, encoding="utf-8")
-    else:
-        nx.write_gexf(ordered, path, encoding="utf-8")
+    else:  # networkx stamps the day it ran into <meta>: left out, so same graph, same bytes
+        lines = (_GEXF_DATE.sub("", line) for line in nx.generate_gexf(ordered))
+        path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n",
+                        encoding="utf-8")
     return path
 
 
 def _write_xlsx(rows: list[dict[str, str]], columns: list[str], title: str, path: Path) -> Path:
+    """One sheet: the header, then the rows with numbers and dates as Excel numbers and dates."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -100,6 +108,6 @@ def _write_xlsx(rows: list[dict[str, str]], columns: list[str], title: str, path
     sheet.title = title[:31]  # Excel's limit on sheet names
     sheet.append(columns)
     for row in rows:
-        sheet.append([row.get(column, "") for column in columns])
+        sheet.append([python_value(row.get(column, "")) for column in columns])
     book.save(path)
     return path

@@ -28,12 +28,8 @@ from typing import Any
 from policykg import exports, queries
 from policykg.errors import PolicyKGError
 from policykg.graph.bind import bind
-from policykg.graph.remote import RemoteStore, RemoteStoreError
 from policykg.graph.serve import LOOPBACK, Server, ServerError, port_is_taken
-from policykg.graph.store import graphs_in
-from policykg.graph.summary import SUMMARY_GRAPH
 from policykg.pipeline import require_graph
-from policykg.rollups import SUMMARY_FILE
 from policykg.workbench import write_workbench
 
 SPARQL_JSON = "application/sparql-results+json"
@@ -279,30 +275,3 @@ def _interrupt(signum: int, frame: object) -> None:
 def serve_workbench(graph_dir: Path | str = "build", **options: object) -> Workbench:
     """Start the workbench (see ``Workbench``); the caller stops it."""
     return Workbench(graph_dir, **options).start()  # type: ignore[arg-type]
-
-
-def push_graph(graph_dir: Path | str, endpoint: str) -> int:
-    """PUT each document's graph (``graph_dir/shards/*.nq``) to a SPARQL 1.1 Graph Store
-    Protocol endpoint, one named graph per document, then the corpus summary graph
-    (``graph_dir/summary.nq``); returns how many documents were pushed."""
-    try:
-        shards = sorted((require_graph(Path(graph_dir)) / "shards").glob("*.nq"))
-    except PolicyKGError as error:
-        raise ServeError(str(error)) from None
-    documents: dict[str, str] = {}
-    for shard in shards:
-        text = shard.read_text(encoding="utf-8")
-        names = [g for g in graphs_in(text) if g]
-        own = [g for g in names if g.endswith("/doc/" + shard.stem)] or names[:1]
-        if own:
-            documents[own[0]] = text
-    # the corpus summary the aggregate queries read travels with the documents
-    summary = Path(graph_dir) / SUMMARY_FILE
-    try:
-        remote = RemoteStore(endpoint, gsp_url=endpoint)
-        pushed = remote.push(documents)
-        if summary.is_file():
-            remote.replace_document(SUMMARY_GRAPH, summary.read_text(encoding="utf-8"))
-        return pushed
-    except RemoteStoreError as error:
-        raise ServeError(str(error)) from None

@@ -9,12 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rdflib
 
 from policykg import queries
-from policykg.errors import QueryError
+from policykg.errors import PolicyKGError, QueryError
 from policykg.graph.store import EmbeddedStore, to_rdflib_dataset
+from policykg.graph.values import python_value
+from policykg.queries.lookup import Resolution, Suggestion
+
+if TYPE_CHECKING:
+    import pandas
 from policykg.pipeline import require_graph
 
 Row = dict[str, str]
@@ -22,8 +28,31 @@ Row = dict[str, str]
 
 @dataclass(frozen=True)
 class QueryResult:
+    """Rows of a query (each value as text, as CSV writes it) and, for a query that looks a
+    parameter up, what it was found to name or the close names suggested instead."""
+
     columns: tuple[str, ...]
     rows: list[Row]
+    resolutions: tuple[Resolution, ...] = ()
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        return [s for r in self.resolutions for s in r.suggestions]
+
+    def records(self) -> list[dict[str, object]]:
+        """The rows with typed values: numbers as int or float, dates as ``datetime.date``,
+        booleans as bool, everything else as text."""
+        return [{c: python_value(row.get(c, "")) for c in self.columns} for row in self.rows]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame with typed columns (needs the ``pandas`` extra:
+        ``pip install 'policykg[pandas]'``)."""
+        try:
+            import pandas
+        except ImportError as error:
+            raise PolicyKGError(
+                "to_pandas() needs pandas: pip install 'policykg[pandas]'") from error
+        return pandas.DataFrame.from_records(self.records(), columns=list(self.columns))
 
 
 def open_store(graph_dir: Path | str, *, read_only: bool = True) -> EmbeddedStore:
@@ -57,12 +86,13 @@ def run_query(
         from policykg.graph.remote import RemoteStore
 
         remote = RemoteStore(endpoint)
-        rows = queries.run(remote, canned, params or {}, limit=limit, offset=offset)
+        found = queries.answer(remote, canned, params or {}, limit=limit, offset=offset)
     else:
         with open_store(graph_dir) as store:
-            rows = queries.run(store, canned, params or {}, limit=limit, offset=offset)
-    columns = canned.columns or tuple(rows[0]) if rows else canned.columns
-    return QueryResult(tuple(columns), rows)
+            found = queries.answer(store, canned, params or {}, limit=limit, offset=offset)
+    rows = found.rows
+    columns = canned.columns or (tuple(rows[0]) if rows else ())
+    return QueryResult(tuple(columns), rows, found.resolutions)
 
 
 def format_rows(rows: list[Row], columns: tuple[str, ...], fmt: str) -> str:
