@@ -16,6 +16,7 @@ from policykg.builders.model import Facts
 class Built:
     facts: Facts
     nquads: str
+    graph: str  # the document's IRI, the name of its graph
 
 
 def extract(path: Path) -> Facts:
@@ -48,12 +49,16 @@ def extract(path: Path) -> Facts:
     )
 
 
-def build_document(path: Path) -> Built:
-    """Read one file and return its facts and its graph as sorted N-Quads."""
+def build_document(path: Path, variant: str = "") -> Built:
+    """Read one file and return its facts and its graph as sorted N-Quads.
+
+    ``variant`` tells this input apart from another with the same 文号 (src/policykg/
+    graphnames.py decides it)."""
     from policykg.builders import rdf
 
     facts = extract(path)
-    return Built(facts=facts, nquads=rdf.to_nquads(facts))
+    return Built(facts=facts, nquads=rdf.to_nquads(facts, variant),
+                 graph=rdf.graph_name(facts, variant))
 
 
 __all__ = ["Built", "build_document", "extract"]

@@ -7,6 +7,7 @@ extracted text becomes ``raw`` (there is no other text an analyst could quote).
 
 from __future__ import annotations
 
+import unicodedata
 from operator import itemgetter
 from pathlib import Path
 
@@ -71,7 +72,23 @@ def build_source(
         encoding=encoding,
         front_matter=extracted.front_matter,
         warnings=tuple(warnings),
+        script=_script(raw, chars),
     )
+
+
+_TRADITIONAL_SHARE = 0.05  # Simplified text has a stray variant now and then, not one in 20
+
+
+def _script(raw: str, chars: list[tuple[str, int]]) -> str:
+    """"Hant" when normalization turned a good share of the Han characters from Traditional
+    to Simplified (each output character still points at the one it came from)."""
+    han = converted = 0
+    for c, at in chars:
+        if "\u4e00" <= c <= "\u9fff":
+            han += 1
+            original = raw[at]
+            converted += original != c and unicodedata.normalize("NFKC", original) != c
+    return "Hant" if han and converted >= _TRADITIONAL_SHARE * han else "Hans"
 
 
 def from_text(text: str, doc_id: str = "test", suffix: str = ".txt") -> Source:

@@ -3,10 +3,14 @@
 Keys keep their Chinese characters and "/" (IRIs allow both); only characters an IRI
 may not contain, or that would change its meaning (``#``, ``?``, ``%``), are
 percent-encoded. The same key therefore always gives the same IRI, in every document.
+No key depends on a file name or a character offset: a document is named by its 文号 (or a
+hash of its title, or of its text), a numbered task by its section path, and a fact without
+a number of its own (a sentence task, an indicator, a quote) by a hash of its words.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from decimal import Decimal
@@ -44,30 +48,49 @@ def encode_key(key: str) -> str:
     )
 
 
-def document_iri(source_id: str) -> str:
+def document_key(doc_number: str, title: str, text: str, variant: str = "") -> str:
+    """What names a document whatever its file is called: its 文号, normalized; without one,
+    a hash of its title; without a title either, a hash of its normalized text. ``variant``
+    (a file hash) tells two inputs with the same key apart (src/policykg/graphnames.py)."""
+    if doc_number.strip():
+        base = normalize_doc_number(doc_number)
+    else:
+        named = normalize_title(title) or text
+        base = "sha256-" + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
+    return f"{base}~{variant}" if variant else base
+
+
+def document_iri(doc_key: str) -> str:
     """The document node, also the name of the document's graph."""
-    return f"{ID}doc/{encode_key(source_id)}"
+    return f"{ID}doc/{encode_key(doc_key)}"
 
 
-def task_iri(source_id: str, task_key: str) -> str:
-    return f"{document_iri(source_id)}/task/{encode_key(task_key)}"
+def content_key(*parts: str) -> str:
+    """A short hash of some text: the key of a fact that has no number of its own, so that
+    text inserted elsewhere in the document changes none of its IRIs."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:10]
 
 
-def responsibility_iri(source_id: str, task_key: str, order: str) -> str:
-    return f"{document_iri(source_id)}/resp/{encode_key(task_key)}/{encode_key(order)}"
+def task_iri(doc: str, task_key: str) -> str:
+    return f"{doc}/task/{encode_key(task_key)}"
 
 
-def indicator_iri(source_id: str, n: int) -> str:
-    return f"{document_iri(source_id)}/indicator/{n}"
+def responsibility_iri(doc: str, task_key: str, order: str) -> str:
+    return f"{doc}/resp/{encode_key(task_key)}/{encode_key(order)}"
 
 
-def group_link_iri(source_id: str, task_key: str, concept: str) -> str:
-    return f"{document_iri(source_id)}/grouplink/{encode_key(task_key)}/{encode_key(concept)}"
+def indicator_iri(doc: str, key: str) -> str:
+    return f"{doc}/indicator/{encode_key(key)}"
 
 
-def span_iri(source_id: str, raw_start: int, raw_end: int) -> str:
-    """A character range of the original file (raw offsets, end exclusive)."""
-    return f"{document_iri(source_id)}/span/{raw_start}-{raw_end}"
+def group_link_iri(doc: str, task_key: str, concept: str) -> str:
+    return f"{doc}/grouplink/{encode_key(task_key)}/{encode_key(concept)}"
+
+
+def span_iri(doc: str, key: str) -> str:
+    """A quoted stretch of the original file (an oa:SpecificResource), keyed by its quote."""
+    return f"{doc}/span/{encode_key(key)}"
 
 
 def agency_iri(agency_key: str) -> str:

@@ -58,6 +58,7 @@ class Source:
     encoding: str = "utf-8"
     front_matter: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
+    script: str = "Hans"  # "Hant" when the file is written in Traditional characters
 
     def raw_span(self, span: Span) -> tuple[int, int]:
         """Offsets of ``span`` in ``raw`` (end exclusive)."""

@@ -1,19 +1,33 @@
 """Facts → sorted N-Quads, every triple of a document in the graph named by its IRI.
 
 The shape of the graph is described in ontology/policykg.ttl. Every fact points
-(prov:wasDerivedFrom) to a span node holding offsets into the original file and the
-exact quote, so an analyst can go from any answer row back to the sentence.
+(prov:wasDerivedFrom) to an oa:SpecificResource of the original file whose selectors hold
+the offsets and the exact quote, so an analyst can go from any answer row back to the
+sentence. No IRI depends on the file's name or on a character offset (builders/iris.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from policykg.builders import iris, rdf_structure
-from policykg.builders.iris import document_iri
-from policykg.builders.model import Agency, Facts, Span, Task
+from policykg.builders import iris, rdf_facts, rdf_structure
+from policykg.builders.model import Agency, Facts, Span
 from policykg.builders.nquads import Lit, iri, literal, sorted_lines
-from policykg.ontology import DCTERMS, ELI, OA, ORG, PKG, PROV, RDF, ROLE_CONCEPTS, SKOS, XSD
+from policykg.ontology import (
+    DCTERMS,
+    ELI,
+    HANS,
+    HANT,
+    LEVEL_CONCEPTS,
+    OA,
+    ORG,
+    PKG,
+    PROV,
+    RDF,
+    SKOS,
+    XSD,
+)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KIND_CLASSES = {"collective": PKG + "Collective", "category": PKG + "AgencyCategory"}
@@ -22,12 +36,18 @@ _KIND_CLASSES = {"collective": PKG + "Collective", "category": PKG + "AgencyCate
 class _Graph:
     """Collects the quads of one document graph, as N-Quads lines."""
 
-    def __init__(self, facts: Facts) -> None:
+    def __init__(self, facts: Facts, variant: str = "") -> None:
         self.source = facts.document.source
-        self.doc = document_iri(self.source.id)
+        meta = facts.document.meta
+        self.key = iris.document_key(meta.doc_number, meta.title, self.source.text)
+        self.doc = iris.document_iri(iris.document_key(meta.doc_number, meta.title,
+                                                       self.source.text, variant))
+        self.work = iris.work_iri(iris.work_key(meta.doc_number, meta.title)
+                                  or f"doc:{self.key}")
         self.graph = iri(self.doc)
+        self.quote_lang = HANT if self.source.script == "Hant" else HANS
         self.lines: list[str] = []
-        self.span_nodes: set[str] = set()
+        self._quoted: dict[tuple[int, int], list[str]] = defaultdict(list)
 
     def add(self, s: str, p: str, o: str) -> None:
         """One quad; ``o`` is a ``literal(...)`` or else an IRI."""
@@ -43,20 +63,36 @@ class _Graph:
         self.add(s, p, literal(value, datatype=XSD + datatype))
 
     def span(self, fact: str, span: Span) -> None:
-        """fact prov:wasDerivedFrom a span node with raw offsets and the exact quote."""
-        start, end = self.source.raw_span(span)
-        node = iris.span_iri(self.source.id, start, end)
-        self.add(fact, PROV + "wasDerivedFrom", node)
-        if node in self.span_nodes:
-            return  # several facts quote the same words: the node is written once
-        self.span_nodes.add(node)
-        self.add(node, DCTERMS + "source", self.doc)  # the file the offsets point into
-        self.add(node, RDF + "type", OA + "TextPositionSelector")
-        self.add(node, RDF + "type", OA + "TextQuoteSelector")
-        self.typed(node, OA + "start", str(start), "integer")
-        self.typed(node, OA + "end", str(end), "integer")
-        self.add(node, OA + "exact", literal(self.source.quote(span)))
-        self.add(node, DCTERMS + "isPartOf", self.doc)
+        """fact prov:wasDerivedFrom the stretch of the original file ``span`` maps to."""
+        self._quoted[self.source.raw_span(span)].append(fact)
+
+    def agency_key(self, key: str) -> str:
+        """A unit no place anchors is kept inside its document: under the document's key,
+        not its file name, so renaming the file changes no IRI."""
+        scoped = f"?{self.source.id}/"
+        return f"?{self.key}/{key[len(scoped):]}" if key.startswith(scoped) else key
+
+    def write_spans(self) -> None:
+        """One oa:SpecificResource per quoted stretch, keyed by its quote (the n-th equal
+        quote in the file gets -n), with a position and a quote selector."""
+        seen: dict[str, int] = defaultdict(int)
+        for (start, end), facts in sorted(self._quoted.items()):
+            quote = self.source.raw[start:end]
+            key = iris.content_key(quote)
+            seen[key] += 1
+            node = iris.span_iri(self.doc, key if seen[key] == 1 else f"{key}-{seen[key]}")
+            for fact in sorted(set(facts)):
+                self.add(fact, PROV + "wasDerivedFrom", node)
+            self.add(node, RDF + "type", OA + "SpecificResource")
+            self.add(node, OA + "hasSource", self.doc)  # the file the offsets point into
+            position, exact = f"{node}/position", f"{node}/quote"
+            self.add(node, OA + "hasSelector", position)
+            self.add(node, OA + "hasSelector", exact)
+            self.add(position, RDF + "type", OA + "TextPositionSelector")
+            self.typed(position, OA + "start", str(start), "integer")
+            self.typed(position, OA + "end", str(end), "integer")
+            self.add(exact, RDF + "type", OA + "TextQuoteSelector")
+            self.add(exact, OA + "exact", literal(quote, self.quote_lang if quote else ""))
 
 
 def _document(g: _Graph, facts: Facts) -> None:
@@ -64,28 +100,28 @@ def _document(g: _Graph, facts: Facts) -> None:
     g.add(g.doc, RDF + "type", ELI + "LegalExpression")
     g.add(g.doc, RDF + "type", PROV + "Entity")
     g.text(g.doc, DCTERMS + "identifier", g.source.id)
-    g.text(g.doc, DCTERMS + "title", meta.title, "zh")
+    g.text(g.doc, DCTERMS + "title", meta.title, HANS)
+    g.typed(g.doc, DCTERMS + "language", g.quote_lang, "language")
     if meta.date_printed:
         g.typed(g.doc, DCTERMS + "date", meta.date_printed, _date_type(meta.date_printed))
-    work = iris.work_iri(iris.work_key(meta.doc_number, meta.title) or f"doc:{g.source.id}")
-    g.add(g.doc, ELI + "realizes", work)
-    g.add(work, RDF + "type", ELI + "LegalResource")
-    g.text(work, ELI + "id_local", iris.normalize_doc_number(meta.doc_number))
-    g.text(work, DCTERMS + "title", meta.title, "zh")
+    g.add(g.doc, ELI + "realizes", g.work)
+    g.add(g.work, RDF + "type", ELI + "LegalResource")
+    g.text(g.work, ELI + "id_local", iris.normalize_doc_number(meta.doc_number))
+    g.text(g.work, DCTERMS + "title", meta.title, HANS)
     if meta.date_signed:
-        g.typed(work, ELI + "date_document", meta.date_signed, _date_type(meta.date_signed))
+        g.typed(g.work, ELI + "date_document", meta.date_signed, _date_type(meta.date_signed))
     for agency in _issuers(facts):
-        g.add(work, ELI + "passed_by", iris.agency_iri(agency.key))
-        _agency(g, agency)
+        g.add(g.work, ELI + "passed_by", iris.agency_iri(g.agency_key(agency.key)))
+        write_agency(g, agency)
     for citation in meta.citations:
         key = iris.work_key(citation.number, citation.title)
         if not key:
             continue
         cited = iris.work_iri(key)
-        g.add(work, ELI + "cites", cited)
+        g.add(g.work, ELI + "cites", cited)
         g.add(cited, RDF + "type", ELI + "LegalResource")
         g.text(cited, ELI + "id_local", iris.normalize_doc_number(citation.number))
-        g.text(cited, DCTERMS + "title", iris.normalize_title(citation.title), "zh")
+        g.text(cited, DCTERMS + "title", iris.normalize_title(citation.title), HANS)
 
 
 def _date_type(value: str) -> str:
@@ -99,108 +135,43 @@ def _issuers(facts: Facts) -> list[Agency]:
     return [Agency(key=name, name=name) for name in facts.document.meta.issuers]
 
 
-def _agency(g: _Graph, agency: Agency) -> None:
-    node = iris.agency_iri(agency.key)
+def write_agency(g: _Graph, agency: Agency) -> None:
+    """A unit with its name, level (a literal and an org:classification concept), place,
+    the unit it belongs to and its counterpart one level up."""
+    key = g.agency_key(agency.key)
+    node = iris.agency_iri(key)
     g.add(node, RDF + "type", ORG + "Organization")
     if agency.kind in _KIND_CLASSES:
         g.add(node, RDF + "type", _KIND_CLASSES[agency.kind])
-    g.text(node, SKOS + "prefLabel", agency.name, "zh")
+    g.text(node, SKOS + "prefLabel", agency.name, HANS)
+    g.text(node, ORG + "identifier", key)
     g.text(node, PKG + "level", agency.level)
+    if agency.level in LEVEL_CONCEPTS:
+        g.add(node, ORG + "classification", LEVEL_CONCEPTS[agency.level])
     g.text(node, PKG + "jurisdiction", agency.jurisdiction)
     if agency.parent:
-        g.add(node, ORG + "subOrganizationOf", iris.agency_iri(agency.parent))
+        g.add(node, ORG + "subOrganizationOf", iris.agency_iri(g.agency_key(agency.parent)))
     if agency.counterpart:
-        g.add(node, PKG + "counterpart", iris.agency_iri(agency.counterpart))
+        g.add(node, PKG + "counterpart", iris.agency_iri(g.agency_key(agency.counterpart)))
 
 
-def _tasks(g: _Graph, tasks: tuple[Task, ...]) -> None:
-    for task in tasks:
-        node = iris.task_iri(g.source.id, task.key)
-        g.add(node, RDF + "type", PKG + "Task")
-        g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.add(node, PKG + "section", literal(task.section))
-        g.text(node, DCTERMS + "title", task.heading, "zh")
-        g.span(node, task.span)
+def graph_name(facts: Facts, variant: str = "") -> str:
+    """The IRI of the document's graph (its document node)."""
+    return _Graph(facts, variant).doc
 
 
-def _owners(g: _Graph, facts: Facts, tasks: dict[str, Task]) -> None:
-    seen: dict[str, int] = {}
-    owners = sorted(
-        {(o.task, o.order, o.span, o.agency.key, o.role): o for o in facts.owners}.values(),
-        key=lambda o: (o.task, o.order, o.span, o.agency.key, o.role),
-    )
-    for owner in owners:
-        if owner.task not in tasks:
-            continue  # an owner outside any task has nothing to own
-        slot = f"{owner.task}/{owner.order}"
-        seen[slot] = seen.get(slot, 0) + 1
-        order = str(owner.order) if seen[slot] == 1 else f"{owner.order}-{seen[slot]}"
-        node = iris.responsibility_iri(g.source.id, owner.task, order)
-        g.add(iris.task_iri(g.source.id, owner.task), PKG + "hasResponsibility", node)
-        g.add(node, RDF + "type", PKG + "Responsibility")
-        g.add(node, PKG + "agency", iris.agency_iri(owner.agency.key))
-        g.add(node, PKG + "role", ROLE_CONCEPTS[owner.role])
-        g.typed(node, PKG + "order", str(owner.order), "integer")
-        g.typed(node, PKG + "implicit", "true" if owner.implicit else "false", "boolean")
-        g.text(node, PKG + "mention", owner.mention)
-        g.text(node, PKG + "deadline", owner.deadline)
-        g.span(node, owner.span)
-        _agency(g, owner.agency)
+def to_nquads(facts: Facts, variant: str = "") -> str:
+    """The document's graph as sorted, deduplicated N-Quads (same facts → same bytes).
 
-
-def _groups(g: _Graph, facts: Facts, tasks: dict[str, Task]) -> None:
-    for mention in facts.groups:
-        if mention.task not in tasks:
-            continue  # goal paragraphs name groups but link no task
-        task = iris.task_iri(g.source.id, mention.task)
-        concept = iris.group_iri(mention.concept)
-        node = iris.group_link_iri(g.source.id, mention.task, mention.concept)
-        g.add(task, PKG + "hasGroupLink", node)
-        g.add(task, DCTERMS + "audience", concept)
-        g.add(node, RDF + "type", PKG + "GroupLink")
-        g.add(node, PKG + "group", concept)
-        g.text(node, PKG + "mention", mention.mention)
-        g.span(node, mention.span)
-        if mention.new_concept_broader:  # a concept the scheme lacks: describe it here
-            g.add(concept, RDF + "type", SKOS + "Concept")
-            g.text(concept, SKOS + "prefLabel", mention.label, "zh")
-            g.add(concept, SKOS + "broader", iris.group_iri(mention.new_concept_broader))
-
-
-def _indicators(g: _Graph, facts: Facts, tasks: dict[str, Task]) -> None:
-    ordered = sorted(facts.indicators, key=lambda i: (i.span, i.metric, i.value, i.kind))
-    for n, ind in enumerate(ordered, 1):
-        node = iris.indicator_iri(g.source.id, n)
-        task = tasks.get(ind.task)
-        g.add(node, RDF + "type", PKG + "Indicator")
-        g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.add(node, PKG + "section", literal(ind.section or (task.section if task else "")))
-        g.text(node, PKG + "metric", ind.metric, "zh")
-        g.typed(node, RDF + "value", iris.decimal_lexical(ind.value), "decimal")
-        g.add(node, PKG + "unit", literal(ind.unit))
-        g.add(node, PKG + "comparator", literal(ind.comparator))
-        g.add(node, PKG + "period", literal(ind.period))
-        g.add(node, PKG + "indicatorKind", literal(ind.kind))
-        g.text(node, PKG + "attribute", ind.attribute)
-        g.text(node, PKG + "pair", ind.pair)
-        if task:
-            g.add(node, PKG + "task", iris.task_iri(g.source.id, task.key))
-        g.span(node, ind.span)
-
-
-def to_nquads(facts: Facts) -> str:
-    """The document's graph as sorted, deduplicated N-Quads (same facts → same bytes)."""
-    g = _Graph(facts)
-    tasks = {t.key: t for t in facts.tasks}
+    ``variant`` tells apart two inputs with the same 文号 (see ``iris.document_key``)."""
+    g = _Graph(facts, variant)
     _document(g, facts)
-    _tasks(g, facts.tasks)
-    _owners(g, facts, tasks)
-    _groups(g, facts, tasks)
-    _indicators(g, facts, tasks)
-    rdf_structure.write_sections(g, g.source.id, facts.document, facts.tasks)
+    task_iris = rdf_facts.write_facts(g, facts, write_agency)
+    rdf_structure.write_sections(g, facts.document, facts.tasks, task_iris, g.work)
     rdf_structure.write_tables(g, facts.document)
     rdf_structure.write_addressing(g, facts.document)
+    g.write_spans()
     return sorted_lines(g.lines)
 
 
-__all__ = ["document_iri", "to_nquads"]
+__all__ = ["graph_name", "to_nquads", "write_agency"]

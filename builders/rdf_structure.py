@@ -11,7 +11,7 @@ from typing import Protocol
 from policykg.builders import iris
 from policykg.builders.model import Document, Span, Task
 from policykg.builders.nquads import literal
-from policykg.ontology import DCTERMS, PKG, RDF, RDFS
+from policykg.ontology import DCTERMS, ELI, HANS, PKG, RDF, RDFS
 
 
 class GraphWriter(Protocol):
@@ -28,26 +28,30 @@ def section_iri(doc: str, path: str) -> str:
 
 
 def write_sections(
-    g: GraphWriter, source_id: str, document: Document, tasks: tuple[Task, ...]
+    g: GraphWriter, document: Document, tasks: tuple[Task, ...], task_iris: dict[str, str],
+    work: str,
 ) -> None:
-    """Each numbered section with its marker, heading and parent; tasks point to theirs."""
+    """Each numbered section as an ELI subdivision of the work (eli:is_part_of its enclosing
+    section, or the work itself), with its number as printed and its heading; tasks point
+    to theirs."""
     paths = {sec.path for sec in document.sections}
     for sec in document.sections:
         node = section_iri(g.doc, sec.path)
         g.add(node, RDF + "type", PKG + "Section")
+        g.add(node, RDF + "type", ELI + "LegalResourceSubdivision")
         g.add(node, DCTERMS + "isPartOf", g.doc)
         g.add(node, PKG + "section", literal(sec.path))
-        g.add(node, PKG + "marker", literal(sec.marker))
-        g.text(node, DCTERMS + "title", sec.heading, "zh")
+        g.add(node, ELI + "number", literal(sec.marker))
+        g.text(node, DCTERMS + "title", sec.heading, HANS)
         g.typed(node, PKG + "depth", str(sec.depth), "integer")
         parent = ".".join(sec.path.split(".")[:-1])
-        if parent in paths:
-            g.add(node, PKG + "parentSection", section_iri(g.doc, parent))
+        whole = section_iri(g.doc, parent) if parent in paths else work
+        g.add(node, ELI + "is_part_of", whole)
+        g.add(whole, ELI + "has_part", node)
         g.span(node, sec.heading_span)
     for task in tasks:
         if task.section in paths:
-            task_node = iris.task_iri(source_id, task.key)
-            g.add(task_node, PKG + "inSection", section_iri(g.doc, task.section))
+            g.add(task_iris[task.key], PKG + "inSection", section_iri(g.doc, task.section))
 
 
 def write_tables(g: GraphWriter, document: Document) -> None:
@@ -56,7 +60,7 @@ def write_tables(g: GraphWriter, document: Document) -> None:
         node = f"{g.doc}/table/{t}"
         g.add(node, RDF + "type", PKG + "Table")
         g.add(node, DCTERMS + "isPartOf", g.doc)
-        g.text(node, RDFS + "label", table.caption, "zh")
+        g.text(node, RDFS + "label", table.caption, HANS)
         g.text(node, PKG + "columns", "\t".join(table.columns))
         for r, row in enumerate(table.rows, 1):
             row_node = f"{node}/row/{r}"
@@ -77,8 +81,8 @@ def write_addressing(g: GraphWriter, document: Document) -> None:
     """主送 and 抄送 as written: they are audiences, not owners."""
     meta = document.meta
     for name in meta.addressees:
-        g.text(g.doc, PKG + "addressee", name, "zh")
+        g.text(g.doc, PKG + "addressee", name, HANS)
     for name in meta.cc:
-        g.text(g.doc, PKG + "copyTo", name, "zh")
+        g.text(g.doc, PKG + "copyTo", name, HANS)
     for key, value in meta.extra:
-        g.text(g.doc, PKG + "portalField", f"{key}: {value}", "zh")
+        g.text(g.doc, PKG + "portalField", f"{key}: {value}", HANS)

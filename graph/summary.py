@@ -151,7 +151,7 @@ def coverage(store: ox.Store) -> dict[str, dict[str, Any]]:
     group, mention = _index(store, PKG + "group"), _index(store, PKG + "mention")
     scheme_labels: dict[object, set[tuple[object, str]]] = defaultdict(set)
     for graph, concept, label in _pairs(store, SKOS + "prefLabel"):
-        if isinstance(label, ox.Literal) and (label.language or "zh") == "zh":
+        if isinstance(label, ox.Literal) and (label.language or "zh").split("-")[0] == "zh":
             scheme_labels[concept].add((graph, label.value))
     groups: dict[object, dict[str, set]] = {}
     for graph, task, link in _pairs(store, PKG + "hasGroupLink"):

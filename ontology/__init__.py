@@ -33,8 +33,17 @@ PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
 ELI = "http://data.europa.eu/eli/ontology#"
 OA = "http://www.w3.org/ns/oa#"
+QB = "http://purl.org/linked-data/cube#"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+
+# language tags: text the builders read (normalized to Simplified characters) or built from
+# the lexicons is zh-Hans; a quote keeps the file's own script
+HANS = "zh-Hans"
+HANT = "zh-Hant"
 
 PREFIXES: dict[str, str] = {
+    "dcat": DCAT,
     "dcterms": DCTERMS,
     "eli": ELI,
     "oa": OA,
@@ -42,9 +51,11 @@ PREFIXES: dict[str, str] = {
     "owl": OWL,
     "pkg": PKG,
     "prov": PROV,
+    "qb": QB,
     "rdf": RDF,
     "rdfs": RDFS,
     "skos": SKOS,
+    "void": VOID,
     "xsd": XSD,
 }
 
@@ -56,18 +67,29 @@ ROLE_CONCEPTS: dict[str, str] = {
 }
 
 
+# administrative levels (org:classification of a unit; skos:notation = the pkg:level value)
+LEVEL_CONCEPTS: dict[str, str] = {
+    level: PKG + "Level" + level.capitalize()
+    for level in ("national", "provincial", "municipal", "district", "county", "street")
+}
+
+
 def sparql_prefixes() -> str:
     """PREFIX lines for every namespace above, for hand-written queries."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items()))
 
 
 __all__ = [
+    "DCAT",
     "DCTERMS",
     "ELI",
     "GROUP",
     "GROUPS_GRAPH",
     "GROUPS_TTL",
+    "HANS",
+    "HANT",
     "ID",
+    "LEVEL_CONCEPTS",
     "OA",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_TTL",
@@ -76,11 +98,13 @@ __all__ = [
     "PKG",
     "PREFIXES",
     "PROV",
+    "QB",
     "RDF",
     "RDFS",
     "ROLE_CONCEPTS",
     "SHAPES_TTL",
     "SKOS",
+    "VOID",
     "XSD",
     "sparql_prefixes",
 ]

@@ -4,10 +4,10 @@
 name, an abbreviation, a name as some document wrote it, a group's key or label — and this
 module turns it into the IRIs the query restricts to (the query's ``VALUES … { UNDEF }``
 block). A unit name goes through the same gazetteer resolution the builders apply to every
-mention (``policykg.builders.naming.resolve``: lexicon data only, no document is read again),
-under each place the lexicon knows; a group name matches the scheme's labels as the builders
-match them (the longest label wins), and brings every narrower concept along. When nothing
-matches, the closest names in the graph are offered instead.
+mention, under each place the lexicon knows (a ``Gazetteer`` the wiring layer provides:
+lexicon data only, no document is read again); a group name matches the scheme's labels as
+the builders match them (the longest label wins), and brings every narrower concept along.
+When nothing matches, the closest names in the graph are offered instead.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Protocol
 
 import pyoxigraph as ox
 from policykg.graph.bind import fill_values
@@ -73,45 +74,31 @@ def agencies(store: Store, value: str) -> Resolution:
     name = simplified(text)
     found = set(_rows(store, _BY_LABEL, name=ox.Literal(name)))
     found |= set(_rows(store, _BY_MENTION, name=ox.Literal(name)))
-    keys = gazetteer_keys(name)
-    if keys:
-        units = [URIRef(_agency_iri(key)) for key in sorted(keys)]
+    named = _gazetteer.unit_iris(name) if _gazetteer else set()
+    if named:
+        units = [URIRef(unit) for unit in sorted(named)]
         found |= set(_rows(store, fill_values(_EXISTING, "unit", units)))
     if found:
         return Resolution("agency", value, tuple(sorted(found)))
     return Resolution("agency", value, (), _closest(name, _unit_labels(store)))
 
 
-def gazetteer_keys(name: str) -> set[str]:
-    """Agency keys the builders would give ``name`` in a document of any known place."""
-    from policykg.builders.naming import resolve as resolve_mention
+class Gazetteer(Protocol):
+    """The small interface to the lexicons: a unit's name in, the IRIs it may stand for out.
 
-    keys = set()
-    for where in _jurisdictions():
-        agency = resolve_mention(name, where)
-        if not agency.key.startswith("?"):  # kept inside a document: no unit to look for
-            keys.add(agency.key)
-    return keys
+    The wiring layer (``policykg.gazetteer``) provides the builders' resolution; the query
+    layer never imports the builders itself."""
+
+    def unit_iris(self, name: str) -> set[str]: ...
 
 
-@cache
-def _jurisdictions() -> tuple[object, ...]:
-    from policykg.builders.lexicon import places
-    from policykg.builders.places import NATION, Jurisdiction, chain_of
-
-    chains = {chain_of(place) for place in places().values() if place.level != "national"}
-    found = [Jurisdiction(chain, "?lookup") for chain in sorted(chains, key=_chain_names)]
-    return (Jurisdiction((), "?lookup"), Jurisdiction((places()[NATION],), "?lookup"), *found)
+_gazetteer: Gazetteer | None = None
 
 
-def _chain_names(chain: tuple[object, ...]) -> tuple[str, ...]:
-    return tuple(str(getattr(place, "name", "")) for place in chain)
-
-
-def _agency_iri(key: str) -> str:
-    from policykg.builders.iris import agency_iri
-
-    return agency_iri(key)
+def use_gazetteer(gazetteer: Gazetteer | None) -> None:
+    """Set the gazetteer unit names are resolved with (``None``: labels and mentions only)."""
+    global _gazetteer
+    _gazetteer = gazetteer
 
 
 def _unit_labels(store: Store) -> list[tuple[str, str]]:
@@ -245,5 +232,5 @@ def _in_order(short: str, long: str) -> int:
     return previous[-1]
 
 
-__all__ = ["IRI", "Resolution", "Suggestion", "agencies", "gazetteer_keys", "groups",
-           "resolve", "simplified"]
+__all__ = ["IRI", "Gazetteer", "Resolution", "Suggestion", "agencies", "groups", "resolve",
+           "simplified", "use_gazetteer"]

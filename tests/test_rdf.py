@@ -1,4 +1,4 @@
-"""Facts → N-Quads: one named graph per document, stable IRIs, raw spans with exact quotes."""
+"""Facts → N-Quads: one named graph per document, stable IRIs, spans with exact quotes."""
 
 from __future__ import annotations
 
@@ -7,11 +7,16 @@ from dataclasses import replace
 import pyoxigraph as ox
 import pytest
 from policykg.builders import iris
-from policykg.builders.rdf import document_iri, to_nquads
+from policykg.builders.rdf import graph_name, to_nquads
 from rdf_sample import CITED_TITLE, cited_facts, seed_facts
 
 ID = "https://w3id.org/policykg/id/"
-DOC = ID + "doc/003_3d31144a4b974985"
+DOC = ID + "doc/青府规发〔2022〕4号"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def quads(nquads: str) -> list[ox.Quad]:
@@ -38,7 +43,7 @@ def test_same_facts_give_the_same_bytes_in_any_order() -> None:
 
 def test_every_triple_lives_in_the_document_graph() -> None:
     graphs = {q.graph_name.value for q in quads(to_nquads(seed_facts()))}
-    assert graphs == {DOC} == {document_iri("003_3d31144a4b974985")}
+    assert graphs == {DOC} == {graph_name(seed_facts())}
 
 
 def test_iris_keep_chinese_and_slashes_and_encode_what_iris_forbid() -> None:
@@ -46,9 +51,10 @@ def test_iris_keep_chinese_and_slashes_and_encode_what_iris_forbid() -> None:
         ID + "agency/上海市/青浦区/人力资源社会保障局"
     )
     assert iris.encode_key("a b#c?d%<e>") == "a%20b%23c%3Fd%25%3Ce%3E"
-    assert iris.task_iri("x", "s120") == ID + "doc/x/task/s120"
-    assert iris.responsibility_iri("x", "3.1", "0") == ID + "doc/x/resp/3.1/0"
-    assert iris.span_iri("x", 5, 9) == ID + "doc/x/span/5-9"
+    doc = iris.document_iri("国发〔2018〕42号")
+    assert doc == ID + "doc/国发〔2018〕42号"
+    assert iris.task_iri(doc, "3.1") == doc + "/task/3.1"
+    assert iris.responsibility_iri(doc, "3.1", "0") == doc + "/resp/3.1/0"
 
 
 @pytest.mark.parametrize(
@@ -70,26 +76,30 @@ def test_values_are_exact_decimals(value: float, lexical: str) -> None:
     assert iris.decimal_lexical(value) == lexical
 
 
-def test_a_span_holds_raw_offsets_and_the_quote_as_the_file_has_it() -> None:
+def test_a_span_is_a_web_annotation_of_the_file_with_offsets_and_the_quote() -> None:
     facts = seed_facts()
     nquads = to_nquads(facts)
-    indicator = f"{DOC}/indicator/2"  # 不少于70% in normalized text, 不少于 70% in the file
-    (span,) = objects(nquads, indicator, "http://www.w3.org/ns/prov#wasDerivedFrom")
-    start, end = (int(x) for x in span.rsplit("/", 1)[1].split("-"))
-    assert objects(nquads, span, "http://www.w3.org/ns/oa#exact") == ["不少于 70%"]
+    (indicator,) = [q.subject.value for q in quads(nquads) if q.object.value == "70"]
+    (span,) = objects(nquads, indicator, PROV + "wasDerivedFrom")
+    assert objects(nquads, span, RDF_TYPE) == [OA + "SpecificResource"]
+    assert objects(nquads, span, OA + "hasSource") == [DOC]
+    position, quote = sorted(objects(nquads, span, OA + "hasSelector"))
+    start, end = (int(objects(nquads, position, OA + k)[0]) for k in ("start", "end"))
+    # 不少于70% in normalized text, 不少于 70% in the file
+    assert objects(nquads, quote, OA + "exact") == ["不少于 70%"]
     assert facts.document.source.raw[start:end] == "不少于 70%"
-    assert objects(nquads, span, "http://www.w3.org/ns/oa#start") == [str(start)]
+    (exact,) = [q.object for q in quads(nquads) if q.predicate.value == OA + "exact"
+                and q.subject.value == quote]
+    assert exact.language == "zh-hans"
 
 
 def test_indicator_value_is_a_decimal_with_its_unit() -> None:
     nquads = to_nquads(seed_facts())
-    assert (
-        f"<{DOC}/indicator/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "
-        f'"400000"^^<http://www.w3.org/2001/XMLSchema#decimal> <{DOC}> .'
-    ) in nquads.splitlines()
-    assert objects(nquads, f"{DOC}/indicator/1", "https://w3id.org/policykg/ontology#unit") == [
-        "人"
-    ]
+    (line,) = [line for line in nquads.splitlines() if '"400000"' in line]
+    indicator = line.split(" ")[0][1:-1]
+    assert line == (f"<{indicator}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "
+                    f'"400000"^^<http://www.w3.org/2001/XMLSchema#decimal> <{DOC}> .')
+    assert objects(nquads, indicator, "https://w3id.org/policykg/ontology#unit") == ["人"]
 
 
 def test_responsibility_links_task_unit_and_role() -> None:
@@ -102,7 +112,7 @@ def test_responsibility_links_task_unit_and_role() -> None:
     assert objects(nquads, resp, pkg + "agency") == [ID + "agency/上海市/青浦区/各街镇"]
     assert objects(nquads, resp, pkg + "role") == [pkg + "RoleResponsible"]
     agency = ID + "agency/上海市/青浦区/各街镇"
-    types = objects(nquads, agency, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    types = objects(nquads, agency, RDF_TYPE)
     assert types == sorted([pkg + "Collective", "http://www.w3.org/ns/org#Organization"])
 
 
@@ -121,4 +131,4 @@ def test_a_citing_and_a_cited_document_meet_at_one_work() -> None:
     (own_work,) = objects(citing, DOC, eli + "realizes")
     assert own_work == ID + "work/青府规发〔2022〕4号"
     (target,) = objects(citing, own_work, eli + "cites")
-    assert objects(cited, ID + "doc/shanghai_2022_6", eli + "realizes") == [target]
+    assert objects(cited, graph_name(cited_facts()), eli + "realizes") == [target]

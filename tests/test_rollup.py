@@ -17,8 +17,8 @@ import policykg
 from policykg import queries
 from policykg.rollups import _csv, _splice
 
-OUTPUTS = ("summary.nq", "rollup.json", "answers/task-owners.csv", "answers/indicators.csv",
-           "answers/task-groups.csv")
+OUTPUTS = ("summary.nq", "rollup.json", "void.ttl", "answers/task-owners.csv",
+           "answers/indicators.csv", "answers/task-groups.csv")
 NEW_TASK = "\n（九）加强督促检查。区人力资源社会保障局牵头，区财政局、区教育局配合。\n"
 
 
@@ -134,3 +134,50 @@ def test_spliced_answers_keep_every_other_row_whatever_its_quoting(
     after = {"a": before["a"], "ab": rows("ab", 2), "b": rows("b", 1), "c": before["c"]}
     expected = _csv(columns, [r for s in sorted(after) for r in after[s]])
     assert _splice(target, new, "task-owners", {"b", "ab"}) == expected
+
+
+def _whole(out: Path) -> dict[str, bytes]:
+    """The outputs, the shards and each document's graph in the store."""
+    found = {**_outputs(out), **{f"shards/{p.name}": p.read_bytes()
+                                 for p in sorted((out / "shards").glob("*.nq"))}}
+    with EmbeddedStore(out / "store", read_only=True) as store:
+        found["store"] = store.nquads().encode("utf-8")
+    return found
+
+
+@pytest.mark.parametrize("added_first", [True, False])
+def test_two_files_with_one_doc_number_each_get_an_iri_of_their_own(
+    seeds_dir: Path, tmp_path: Path, added_first: bool
+) -> None:
+    """A reprint of the Qingpu opinion (same 文号, one line more): the file whose SHA-256 sorts
+    first keeps the plain IRI, the other gets its hash appended; whichever file comes second,
+    the incremental build ends as a build of both from nothing."""
+    qingpu = (seeds_dir / "003_3d31144a4b974985.txt").read_text("utf-8")
+    texts = {"qingpu.txt": qingpu, "qingpu-reprint.txt": qingpu + "\n(此件公开发布)\n"}
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    both = policykg.build_corpus(
+        [_write(docs, texts)], tmp_path / "fresh", jobs=1, views=False)
+    graphs = {d.source: (d.sha256, d.graph) for d in both.documents}
+    (_, first), (second_sha, second) = sorted(graphs.values())
+    plain = "https://w3id.org/policykg/id/doc/青府规发〔2022〕4号"
+    assert first == plain and second == f"{plain}~{second_sha[:12]}"
+    owners = policykg.run_query("task-owners", tmp_path / "fresh").rows
+    assert {row["source"] for row in owners} == {"qingpu", "qingpu-reprint"}
+
+    # the same two files, one built before the other is added
+    later = min(texts, key=lambda n: graphs[n.removesuffix(".txt")][0]) if added_first else (
+        max(texts, key=lambda n: graphs[n.removesuffix(".txt")][0]))
+    shutil.rmtree(docs)
+    docs.mkdir()
+    out = tmp_path / "out"
+    policykg.build_corpus([_write(docs, {k: v for k, v in texts.items() if k != later})], out,
+                          jobs=1, views=False)
+    policykg.build_corpus([_write(docs, texts)], out, jobs=1, views=False)
+    assert _whole(out) == _whole(tmp_path / "fresh")
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -96,7 +96,8 @@ def test_every_fact_leads_back_to_its_sentence(built_graph: Path, name: str) -> 
     PREFIX dcterms: <http://purl.org/dc/terms/>
     SELECT ?source ?start ?end ?exact WHERE {
       ?fact prov:wasDerivedFrom ?span .
-      ?span oa:start ?start ; oa:end ?end ; oa:exact ?exact ; dcterms:source ?doc .
+      ?span a oa:SpecificResource ; oa:hasSource ?doc ;
+            oa:hasSelector [ oa:start ?start ; oa:end ?end ] , [ oa:exact ?exact ] .
       ?doc dcterms:identifier ?source .
     }"""
     spans = policykg.run_query(query, built_graph).rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from policykg.builders.rdf import document_iri, to_nquads
+from policykg.builders.rdf import graph_name, to_nquads
 from policykg.graph.store import EmbeddedStore
 from policykg.graph.summary import SUMMARY_GRAPH
 from rdf_sample import cited_facts, seed_facts
@@ -33,23 +33,23 @@ def test_the_summary_answers_as_counting_every_fact(built_graph: Path, reference
 def test_the_summary_follows_added_and_removed_documents(tmp_path: Path) -> None:
     seed, cited = seed_facts(), cited_facts()
     with EmbeddedStore(tmp_path / "store") as store:
-        store.replace_document(document_iri(seed.document.source.id), to_nquads(seed))
+        store.replace_document(graph_name(seed), to_nquads(seed))
         one = _counts(store)
-        store.replace_document(document_iri(cited.document.source.id), to_nquads(cited))
+        store.replace_document(graph_name(cited), to_nquads(cited))
         two = _counts(store)
-        store.remove_document(document_iri(seed.document.source.id))
+        store.remove_document(graph_name(seed))
         assert [c["documents"] for c in (one, two, _counts(store))] == ["1", "2", "1"]
         assert SUMMARY_GRAPH not in store.documents()
         left = {name: queries.run(store, name) for name in AGGREGATES}
     with EmbeddedStore() as fresh:  # the one document left, loaded alone
-        fresh.replace_document(document_iri(cited.document.source.id), to_nquads(cited))
+        fresh.replace_document(graph_name(cited), to_nquads(cited))
         assert {name: queries.run(fresh, name) for name in AGGREGATES} == left
 
 
 def test_a_reopened_store_keeps_the_summary_of_its_last_change(tmp_path: Path) -> None:
     seed = seed_facts()
     with EmbeddedStore(tmp_path / "store") as store:
-        store.replace_document(document_iri(seed.document.source.id), to_nquads(seed))
+        store.replace_document(graph_name(seed), to_nquads(seed))
     with EmbeddedStore(tmp_path / "store", read_only=True) as reopened:
         assert _counts(reopened)["tasks"] == str(len(seed.tasks))
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import rdflib
-from policykg.builders.rdf import to_nquads
+from policykg.builders.rdf import graph_name, to_nquads
 from policykg.graph.store import EmbeddedStore
 from policykg.graph.validate import validate
 from policykg.ontology import ONTOLOGY_TTL
 from rdf_sample import cited_facts, seed_facts
 
-DOC = "https://w3id.org/policykg/id/doc/003_3d31144a4b974985"
 PKG = "https://w3id.org/policykg/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 
@@ -25,9 +25,7 @@ def test_a_built_document_conforms() -> None:
 def test_a_whole_store_conforms() -> None:
     store = EmbeddedStore()
     for facts in (seed_facts(), cited_facts()):
-        store.replace_document(
-            f"https://w3id.org/policykg/id/doc/{facts.document.source.id}", to_nquads(facts)
-        )
+        store.replace_document(graph_name(facts), to_nquads(facts))
     conforms, text = validate(store)
     assert conforms, text
 
@@ -55,6 +53,12 @@ def _break(nquads: str, needle: str, replacement: str | None) -> str:
          "decimal value"),
         (f"<{PKG}section>", None, "section path"),
         (f'<{OA}end> "2519"', f'<{OA}end> "2000"', "starts before"),
+        (f"<{OA}hasSource>", None, "exactly one document"),
+        ('"zh-Hans"^^<http://www.w3.org/2001/XMLSchema#language>',
+         '"en"^^<http://www.w3.org/2001/XMLSchema#language>', "zh-Hans or zh-Hant"),
+        ("<http://www.w3.org/ns/org#identifier>", None, "org:identifier"),
+        ("<http://purl.org/linked-data/cube#dataSet>", None, "qb:DataSet"),
+        (f"<{PKG}LevelDistrict>", f"<{PKG}LevelGalactic>", "one level of pkg:Levels"),
     ],
 )  # fmt: skip
 def test_a_broken_fact_is_reported(needle: str, replacement: str | None, message: str) -> None:
@@ -83,3 +87,11 @@ def test_every_own_term_the_builder_writes_is_defined() -> None:
         re.findall(r"<(https://w3id\.org/policykg/ontology#[^>]+)>", to_nquads(seed_facts()))
     )
     assert used and used <= defined
+
+
+def test_a_section_outside_its_work_is_reported(built_graph: Path) -> None:
+    shard = (built_graph / "shards" / "003_3d31144a4b974985.nq").read_text("utf-8")
+    conforms, text = validate(_break(shard, "<http://data.europa.eu/eli/ontology#is_part_of>",
+                                     None))
+    assert not conforms
+    assert "enclosing section or work" in text

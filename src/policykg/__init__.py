@@ -18,8 +18,10 @@ from pathlib import Path
 from policykg import pipeline as _pipeline
 from policykg import queries as _queries
 from policykg.builders import Built, build_document
+from policykg.describe import DEFAULT_LICENSE as _DEFAULT_LICENSE
 from policykg.errors import NoGraphError, PolicyKGError, QueryError
 from policykg.exports import export_graph
+from policykg.gazetteer import LexiconGazetteer as _LexiconGazetteer
 from policykg.pipeline import BuildReport, DocumentResult
 from policykg.publish import push_graph
 from policykg.queries import CannedQuery
@@ -36,6 +38,9 @@ from policykg.workspace import (
     validate_graph,
 )
 
+# unit names in query parameters resolve through the builders' lexicons (queries/lookup.py)
+_queries.lookup.use_gazetteer(_LexiconGazetteer())
+
 try:
     __version__ = _version("policykg")
 except _NotInstalled:  # run from a source tree that was never installed
@@ -50,12 +55,14 @@ def build_corpus(
     progress: _pipeline.Progress | None = None,
     views: bool = True,
     shard: tuple[int, int] | None = None,
+    license_iri: str = _DEFAULT_LICENSE,
 ) -> BuildReport:
     """Build every document under ``inputs`` (or shard ``(i, n)`` of them) into ``out_dir``;
-    optionally draw the views."""
+    optionally draw the views. ``license_iri`` is the data's licence in ``void.ttl``."""
     out = Path(out_dir)
     report = _pipeline.build(
-        [Path(p) for p in inputs], out, jobs=jobs, progress=progress, shard=shard
+        [Path(p) for p in inputs], out, jobs=jobs, progress=progress, shard=shard,
+        license_iri=license_iri,
     )
     if views and any(d.status in ("built", "unchanged") for d in report.documents):
         render_views(out, out / "views")

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import policykg as api
 from policykg.buildfiles import parse_shard
+from policykg.describe import DEFAULT_LICENSE
 from policykg.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, PolicyKGError
 
 app = typer.Typer(
@@ -66,6 +67,8 @@ def build(
     shard: Annotated[
         str | None, typer.Option(help="build only shard i of n (i/n, 1 <= i <= n), by file name")
     ] = None,
+    license_iri: Annotated[str, typer.Option(
+        "--license", help="IRI of the data's licence, stated in OUT/void.ttl")] = DEFAULT_LICENSE,
 ) -> None:
     """Build the graph, the embedded store, the answers and the build report."""
     try:
@@ -91,7 +94,8 @@ def build(
             bar.update(task, completed=done, total=total, description=Path(path).name[:40])
 
         report = api.build_corpus(
-            docs, out_dir, jobs=jobs, progress=tick, views=views, shard=part
+            docs, out_dir, jobs=jobs, progress=tick, views=views, shard=part,
+            license_iri=license_iri,
         )
     for doc in report.documents:
         if doc.status in ("failed", "duplicate"):

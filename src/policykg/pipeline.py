@@ -10,6 +10,8 @@ A build writes into one output folder:
   queries read, updated from the partials of the documents that changed (``rollups``);
 - ``manifest.json``: the content hash of every input, so unchanged files are skipped;
 - ``report.json``: documents read, facts per kind, warnings and failures by file name;
+- ``void.ttl``: a VoID/DCAT description of the build (licence, version, dumps, endpoint,
+  the input files by SHA-256, ``prov:wasGeneratedBy``), the same bytes for the same inputs;
 - ``answers/*.csv``: the canned queries that the evaluation reads.
 
 A file that fails is recorded in the report and the batch goes on.
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from policykg import graphnames
 from policykg.buildfiles import (
     builder_fingerprint,
     discover,
@@ -34,10 +37,11 @@ from policykg.buildfiles import (
     sha256,
     write_atomic,
 )
+from policykg.describe import DEFAULT_LICENSE, describe
 from policykg.errors import NoGraphError
 from policykg.graph.store import EmbeddedStore
 from policykg.loading import ShardLoader
-from policykg.rollups import Rollup, document_partial, partial_path
+from policykg.rollups import SUMMARY_FILE, Rollup, document_partial, partial_path
 
 # Real policy documents are well under 1 MB; a bigger file is an archive, a dump or a
 # mistake, and extracting it would take minutes and gigabytes. Raise with POLICYKG_MAX_MB.
@@ -57,6 +61,8 @@ class DocumentResult:
     encoding: str = ""
     sha256: str = ""
     triples: int = 0
+    graph: str = ""  # the document's IRI (its graph), from its 文号 or its text
+    plain: str = ""  # the IRI it claims; ``graph`` differs when another input claims it too
 
 
 @dataclass
@@ -92,15 +98,16 @@ class BuildReport:
         return "\n".join(lines)
 
 
-Outcome = tuple[str, dict[str, int], list[str], str, str, str]
+Outcome = tuple[str, dict[str, int], list[str], str, str, str, str, str]
 
 
-def _build_one(path: str) -> Outcome:
-    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text, partial)."""
+def _build_one(path: str, variant: str = "") -> Outcome:
+    """Worker: one file → (N-Quads, counts per kind, warnings, encoding, decoded text, partial,
+    graph IRI, plain IRI)."""
     from policykg.builders import build_document
-    from policykg.builders.rdf import document_iri
+    from policykg.builders.rdf import graph_name
 
-    built = build_document(Path(path))
+    built = build_document(Path(path), variant)
     facts = built.facts
     counts = {
         "tasks": len(facts.tasks),
@@ -112,8 +119,9 @@ def _build_one(path: str) -> Outcome:
         "tables": len(facts.document.tables),
     }
     source = facts.document.source
-    share = document_partial(document_iri(source.id), built.nquads)
-    return built.nquads, counts, list(facts.warnings), source.encoding, source.raw, share
+    share = document_partial(built.graph, built.nquads)
+    return (built.nquads, counts, list(facts.warnings), source.encoding, source.raw, share,
+            built.graph, graph_name(facts))
 
 
 def _describe(exc: BaseException) -> str:
@@ -129,8 +137,10 @@ def build(
     progress: Progress | None = None,
     answers: bool = True,
     shard: tuple[int, int] | None = None,
+    license_iri: str = DEFAULT_LICENSE,
 ) -> BuildReport:
-    """Build the graph of every document under ``inputs`` (or of one shard) into ``out_dir``."""
+    """Build the graph of every document under ``inputs`` (or of one shard) into ``out_dir``;
+    ``license_iri`` is the licence ``void.ttl`` states for the data."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     files, missing = discover(inputs)
@@ -174,10 +184,11 @@ def build(
         prior = old_docs.get(result.source, {})
         shard_file = out_dir / "shards" / f"{result.source}.nq"
         current = shard_file.exists() and partial_path(out_dir, result.source).exists()
-        if prior.get("sha256") == result.sha256 and current:
+        if prior.get("sha256") == result.sha256 and current and prior.get("graph"):
             result.status = "unchanged"
             result.counts = dict(prior.get("counts", {}))
             result.triples = int(prior.get("triples", 0))
+            result.graph, result.plain = prior["graph"], prior.get("plain", prior["graph"])
             continue
         todo.append(result)
 
@@ -187,14 +198,22 @@ def build(
     try:
         with ShardLoader(store, STORE_BATCH_BYTES) as loader:  # loads while workers extract
             built = _extract(todo, out_dir, jobs, progress, loader.add)
+        kept_results = [r for r in results if r.status in ("built", "unchanged")]
+        built += _separate(kept_results, out_dir, store, rollup, built)
         # a document built before that failed now, or a graph left by a build stopped
         # half-way, keeps no stale graph either
-        kept = sorted(r.source for r in results if r.status in ("built", "unchanged"))
-        _remove_all_but(store, out_dir, kept, old_docs)
+        kept = sorted(r.source for r in kept_results)
+        _remove_all_but(store, out_dir, kept, old_docs, {r.graph for r in kept_results})
         # whole-corpus aggregates and answers, updated by the changed documents' partials
         rollup.commit(store, built, kept, answers)
     finally:
         store.close()
+    described = [r for r in results if r.status in ("built", "unchanged")]
+    summary = out_dir / SUMMARY_FILE
+    summary_triples = summary.read_text("utf-8").count("\n") if summary.exists() else 0
+    write_atomic(out_dir / "void.ttl", describe(described, builder=fingerprint,
+                                                summary_triples=summary_triples,
+                                                license_iri=license_iri))
     # the manifest goes last: until it is written, the next build redoes this one's documents
     _write_manifest(manifest_path, fingerprint, results)
     report = BuildReport(str(out_dir), sorted(results, key=lambda r: r.path))
@@ -204,25 +223,44 @@ def build(
     return report
 
 
+def _separate(
+    kept: list[DocumentResult], out_dir: Path, store: EmbeddedStore, rollup: Rollup,
+    built: list[str],
+) -> list[str]:
+    """Give inputs that claim the same document IRI their own (graphnames), rebuilding those
+    whose IRI changes and loading again the graphs a colliding load went over; return the
+    sources rebuilt."""
+    chosen = graphnames.variants(kept)
+    redo = [r for r in kept if r.source in {c.source for c in graphnames.misplaced(kept, chosen)}]
+    rollup.remember_sources({r.source for r in redo if r.status == "unchanged"})
+    for result in redo:
+        result.status = "built"
+    rebuilt = _extract(redo, out_dir, 1, None, store.replace_document, chosen)
+    for claim in graphnames.shared(kept, set(built) | set(rebuilt)):
+        shard = out_dir / "shards" / f"{claim.source}.nq"
+        store.replace_document(claim.graph, shard.read_text(encoding="utf-8"))
+    return rebuilt
+
+
 def _extract(
     todo: list[DocumentResult], out_dir: Path, jobs: int | None, progress: Progress | None,
-    load: Callable[[str, str], None],
+    load: Callable[[str, str], None], variants: dict[str, str] | None = None,
 ) -> list[str]:
     """Run the builders on the changed files, writing their shards and handing them to
     ``load``; return the sources built."""
-    from policykg.builders.rdf import document_iri
-
     built: list[str] = []
+    variant = variants or {}
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, max(1, len(todo) // 8))
 
     def record(result: DocumentResult, outcome: Outcome) -> None:
-        nquads, result.counts, result.warnings, result.encoding, raw, share = outcome
+        nquads, result.counts, result.warnings, result.encoding, raw, share = outcome[:6]
+        result.graph, result.plain = outcome[6], outcome[7]
         result.triples = nquads.count("\n")
         # the decoded text the spans point into, for the document views
         write_atomic(out_dir / "texts" / f"{result.source}.txt", raw)
         write_atomic(out_dir / "shards" / f"{result.source}.nq", nquads)
         write_atomic(partial_path(out_dir, result.source), share)
-        load(document_iri(result.source), nquads)
+        load(result.graph, nquads)
         built.append(result.source)
 
     def settle(result: DocumentResult, outcome: Callable[[], Outcome]) -> None:
@@ -237,7 +275,7 @@ def _extract(
     settled: list[str] = []
     if workers <= 1:
         for result in todo:
-            settle(result, partial(_build_one, result.path))
+            settle(result, partial(_build_one, result.path, variant.get(result.source, "")))
         return built
     # a bounded window of pending documents: results are written and dropped as they come,
     # so memory does not grow with the corpus
@@ -246,7 +284,8 @@ def _extract(
         pending: list[DocumentResult | None] = [*todo, None]  # None: drain the window
         for item in pending:
             if item is not None:
-                window.append((item, pool.submit(_build_one, item.path)))
+                window.append((item, pool.submit(_build_one, item.path,
+                                                 variant.get(item.source, ""))))
             while window and (item is None or len(window) > 4 * workers):
                 done, future = window.popleft()
                 settle(done, future.result)
@@ -254,19 +293,17 @@ def _extract(
 
 
 def _remove_all_but(
-    store: EmbeddedStore, out_dir: Path, kept: list[str], old_docs: Iterable[str]
+    store: EmbeddedStore, out_dir: Path, kept: list[str], old_docs: Iterable[str],
+    wanted: set[str],
 ) -> None:
-    """Drop every document graph and file but the kept ones: documents gone from the inputs,
-    and whatever a build stopped half-way had already written."""
-    from policykg.builders.rdf import document_iri
-
+    """Drop every document graph and file but the kept ones (``wanted``: their graphs):
+    documents gone from the inputs, and whatever a build stopped half-way had written."""
     keep = set(kept)
     on_disk = {p.stem for p in (out_dir / "shards").glob("*.nq")}
     for source in sorted((on_disk | set(old_docs)) - keep):
         (out_dir / "shards" / f"{source}.nq").unlink(missing_ok=True)
         (out_dir / "texts" / f"{source}.txt").unlink(missing_ok=True)
         partial_path(out_dir, source).unlink(missing_ok=True)
-    wanted = {document_iri(source) for source in keep}
     for graph in store.documents():
         if graph not in wanted:
             store.remove_document(graph)
@@ -274,7 +311,8 @@ def _remove_all_but(
 
 def _write_manifest(path: Path, fingerprint: str, results: list[DocumentResult]) -> None:
     documents = {
-        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts, "triples": r.triples}
+        r.source: {"sha256": r.sha256, "path": r.path, "counts": r.counts, "triples": r.triples,
+                   "graph": r.graph, "plain": r.plain}
         for r in results
         if r.status in ("built", "unchanged")
     }

@@ -96,10 +96,15 @@ class Rollup:
         A partial that is not the one the totals counted means an earlier build stopped
         half-way; the totals are then summed again from scratch.
         """
+        if self.state is not None:
+            self.remember_sources(set(self.state["sources"]) - unchanged)
+
+    def remember_sources(self, sources: set[str]) -> None:
+        """Read the counted partials of ``sources`` before the build rewrites them."""
         if self.state is None:
             return
         counted: dict[str, str] = self.state["sources"]
-        for source in sorted(set(counted) - unchanged):
+        for source in sorted(sources & set(counted)):
             try:
                 text, body = _read(self.out_dir, source)
             except (OSError, ValueError):

@@ -28,6 +28,7 @@ from typing import Any
 from policykg import exports, queries
 from policykg.errors import PolicyKGError
 from policykg.graph.bind import bind
+from policykg.graph.remote import RemoteStore
 from policykg.graph.serve import LOOPBACK, Server, ServerError, port_is_taken
 from policykg.pipeline import require_graph
 from policykg.workbench import write_workbench
@@ -140,7 +141,12 @@ class _Handler(SimpleHTTPRequestHandler):
         if sorted(form) != sorted(canned.params):
             self.send_error(HTTPStatus.BAD_REQUEST, f"parameters: {', '.join(canned.params)}")
             return
-        text = bind(canned.text, {k: queries.bind(v) for k, v in form.items()})
+        try:  # agency / group names are looked up (queries.lookup) before the query is sent
+            prepared = queries.prepare(RemoteStore(self.oxigraph.url), canned, form)
+        except PolicyKGError as error:
+            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+            return
+        text = bind(prepared.text, prepared.bindings)
         encoded = urllib.parse.urlencode({"query": text}).encode("utf-8")
         self._relay("POST", self.oxigraph.url, encoded, FORM)
 
