@@ -163,3 +163,21 @@ def test_the_pages_own_tables_filter_from_disk_too(chromium, built_graph: Path) 
         "national"}
     assert problems == []
     page.close()
+
+
+def test_an_agency_that_matches_nothing_offers_close_names(chromium, served: Served) -> None:  # type: ignore[no-untyped-def]
+    page, problems = _open(chromium, served.url + "query/tasks-of-agency.html")
+    page.fill("#param-agency", "青浦区人力资源局")  # no unit is called that
+    page.click("#run")
+    page.wait_for_selector("#suggestions button.suggestion")
+    assert "no rows" in page.inner_text("#status")
+    offered = page.locator("#suggestions button.suggestion").all_inner_texts()
+    assert offered[0] == "上海市青浦区人力资源和社会保障局"
+    page.locator("#suggestions button.suggestion").first.click()  # runs with the close name
+    page.wait_for_selector("#result-table tbody tr")
+    assert page.input_value("#param-agency") == "上海市青浦区人力资源和社会保障局"
+    labels = set(page.locator("#result-table tbody td:nth-child(3)").all_inner_texts())
+    assert labels == {"上海市青浦区人力资源和社会保障局"}
+    assert page.locator("#suggestions button").count() == 0
+    assert problems == []
+    page.close()

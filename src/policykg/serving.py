@@ -28,7 +28,7 @@ from typing import Any
 from policykg import exports, queries
 from policykg.errors import PolicyKGError
 from policykg.graph.bind import bind
-from policykg.graph.remote import RemoteStore
+from policykg.graph.remote import RemoteStore, RemoteStoreError
 from policykg.graph.serve import LOOPBACK, Server, ServerError, port_is_taken
 from policykg.pipeline import require_graph
 from policykg.workbench import write_workbench
@@ -143,12 +143,22 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         try:  # agency / group names are looked up (queries.lookup) before the query is sent
             prepared = queries.prepare(RemoteStore(self.oxigraph.url), canned, form)
-        except PolicyKGError as error:
-            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+        except (PolicyKGError, RemoteStoreError) as error:
+            self.send_error(HTTPStatus.BAD_REQUEST, str(error).splitlines()[0][:300])
             return
         text = bind(prepared.text, prepared.bindings)
         encoded = urllib.parse.urlencode({"query": text}).encode("utf-8")
-        self._relay("POST", self.oxigraph.url, encoded, FORM)
+        if not prepared.resolutions:
+            self._relay("POST", self.oxigraph.url, encoded, FORM)
+            return
+        status, kind, payload = self._forward("POST", self.oxigraph.url, encoded, FORM)
+        if status == HTTPStatus.OK and (kind or "").startswith(SPARQL_JSON):
+            # what each looked-up value was found to name, or close names when nothing: an
+            # extra member SPARQL JSON clients ignore
+            answer = json.loads(payload)
+            answer["policykg"] = {"resolutions": [r.to_json() for r in prepared.resolutions]}
+            payload = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        self._send(status, kind, payload)
 
     def _export(self, body: bytes) -> None:
         """The rows a workbench table shows (JSON: name, columns, rows) as an XLSX file,
@@ -170,19 +180,25 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(payload)
 
     def _relay(self, method: str, url: str, body: bytes | None, content_type: str | None) -> None:
+        self._send(*self._forward(method, url, body, content_type))
+
+    def _forward(self, method: str, url: str, body: bytes | None,
+                 content_type: str | None) -> tuple[int, str | None, bytes]:
+        """(status, content type, body) of Oxigraph's answer to the request."""
         headers = {"Accept": self.headers.get("Accept") or SPARQL_JSON}
         if content_type:
             headers["Content-Type"] = content_type
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=600) as answer:
-                status, payload = answer.status, answer.read()
-                kind = answer.headers.get("Content-Type")
+                return answer.status, answer.headers.get("Content-Type"), answer.read()
         except urllib.error.HTTPError as error:
-            status, kind, payload = error.code, error.headers.get("Content-Type"), error.read()
+            return error.code, error.headers.get("Content-Type"), error.read()
         except (urllib.error.URLError, OSError) as error:
-            self.send_error(HTTPStatus.BAD_GATEWAY, f"SPARQL server: {error}")
-            return
+            message = f"SPARQL server: {error}".encode()
+            return HTTPStatus.BAD_GATEWAY, "text/plain; charset=utf-8", message
+
+    def _send(self, status: int, kind: str | None, payload: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind or "text/plain")
         self.send_header("Content-Length", str(len(payload)))

@@ -20,7 +20,12 @@
   function field(name) { return document.getElementById("param-" + name); }
   function suggest(answer) {
     // close names the server found for a looked-up parameter that matched nothing
-    var offered = answer.suggestions || [];
+    var offered = [];
+    ((answer.policykg || {}).resolutions || []).forEach(function (found) {
+      (found.suggestions || []).forEach(function (s) {
+        offered.push({ param: found.param, value: s.label, label: s.label });
+      });
+    });
     if (!offered.length) { return; }
     hints.hidden = false;
     hints.appendChild(document.createTextNode("您是不是要找 did you mean: "));
