@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from policykg.ontology import PREFIXES
 from policykg.viz.querypages import examples, with_prefixes
 
 import policykg
@@ -26,7 +27,8 @@ def test_an_example_agrees_with_its_canned_answer(built_graph: Path, example) ->
     name, columns = example.agrees_with
     with policykg.open_store(built_graph, read_only=True) as store:
         canned = queries.run(store, queries.load(name), {})
-        mine = queries.run(store, queries.parse(with_prefixes(example.text), example.name), {})
+        sent = queries.parse(with_prefixes(example.text, PREFIXES), example.name)
+        mine = queries.run(store, sent, {})
     assert canned and mine
     expected = {tuple(str(row[c]) for c in columns) for row in canned}
     assert {tuple(str(row[c]) for c in columns) for row in mine} == expected
@@ -34,7 +36,7 @@ def test_an_example_agrees_with_its_canned_answer(built_graph: Path, example) ->
 
 def test_declared_prefixes_are_added_only_where_used_and_undeclared() -> None:
     text = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT * { ?a pkg:x skos:y }"
-    sent = with_prefixes(text)
+    sent = with_prefixes(text, PREFIXES)
     assert sent.count("PREFIX skos:") == 1 and sent.count("PREFIX pkg:") == 1
     assert "PREFIX org:" not in sent
-    assert with_prefixes('SELECT * { ?a ?b "org:x" }') == 'SELECT * { ?a ?b "org:x" }'
+    assert with_prefixes('SELECT * { ?a ?b "org:x" }', PREFIXES) == 'SELECT * { ?a ?b "org:x" }'

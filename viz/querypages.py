@@ -9,11 +9,11 @@ to Oxigraph); opened from disk, a page shows the rows computed when the site was
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
-from policykg.ontology import PREFIXES
 from policykg.viz import html
 from policykg.viz.bench import QuerySpec
 
@@ -54,12 +54,12 @@ def examples() -> list[Example]:
     return found
 
 
-def with_prefixes(text: str) -> str:
-    """``text`` with PREFIX lines for the declared prefixes it uses but does not declare
-    (what the SPARQL page sends; sparql.js does the same in the browser)."""
+def with_prefixes(text: str, prefixes: Mapping[str, str]) -> str:
+    """``text`` with PREFIX lines for the ``prefixes`` (name → namespace) it uses but does
+    not declare (what the SPARQL page sends; sparql.js does the same in the browser)."""
     declared = {m.lower() for m in re.findall(r"PREFIX\s+([A-Za-z][\w.-]*)?:", text, re.I)}
     body = re.sub(r"<[^>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*", " ", text)
-    lines = [f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(PREFIXES.items())
+    lines = [f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(prefixes.items())
              if name not in declared and re.search(rf"(^|[^\w.-]){name}:", body)]
     return "".join(lines) + text
 
@@ -97,17 +97,17 @@ def render_query(spec: QuerySpec, root: str = "../") -> str:
     )
 
 
-def render_sparql(root: str = "") -> str:
-    """The SPARQL page: YASQE, the declared prefixes, the worked examples; run on
-    ``/sparql`` of the served workbench."""
+def render_sparql(prefixes: Mapping[str, str], root: str = "") -> str:
+    """The SPARQL page: YASQE, the declared ``prefixes`` (name → namespace), the worked
+    examples; run on ``/sparql`` of the served workbench."""
     payload: dict[str, object] = {
         "endpoint": root + SPARQL,
         "exportUrl": root + EXPORT,
         "root": root,
-        "prefixes": dict(sorted(PREFIXES.items())),
+        "prefixes": dict(sorted(prefixes.items())),
         # an example shows the PREFIX lines it needs: it runs as it stands anywhere else
         "examples": [{"name": e.name, "title": e.title, "description": e.description,
-                      "text": with_prefixes(e.text)} for e in examples()],
+                      "text": with_prefixes(e.text, prefixes)} for e in examples()],
     }
     return html.render(
         "sparql.html",
@@ -119,7 +119,7 @@ def render_sparql(root: str = "") -> str:
         subtitle="Oxigraph, read-only; the default graph is the union of all documents",
         root=root,
         examples=examples(),
-        prefixes=sorted(PREFIXES.items()),
+        prefixes=sorted(prefixes.items()),
         editor_css=Markup(html.vendor_text("yasqe", "yasqe.min.css")),
         spec_json=html.script_json(payload),
     )

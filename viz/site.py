@@ -210,7 +210,7 @@ def write_site(
         extra.append((name, url))
     for spec in bench.queries:
         _write(out_dir / query_url(spec.name), render_query(spec), written)
-    _write(out_dir / "sparql.html", render_sparql(), written)
+    _write(out_dir / "sparql.html", render_sparql(bench.prefixes), written)
     _write(out_dir / "search.html", render_search(), written)
     _write(out_dir / "index.html", _index_page(data, bench, extra), written)
     return sorted(written)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from policykg import queries
 from policykg.graph import analytics
+from policykg.ontology import PREFIXES
 from policykg.pipeline import require_graph
 from policykg.workspace import open_store
 
@@ -37,5 +38,5 @@ def write_workbench(graph_dir: Path | str, out_dir: Path | str) -> list[Path]:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((root / "texts").glob("*.txt"))}
     network = analytics.co_responsibility_graph(rows["co-responsibility"], rows["agency-workload"])
     data = viz.ViewData.from_rows(rows, texts)
-    bench = viz.Bench.from_rows(rows, specs, network, analytics.measures(network))
+    bench = viz.Bench.from_rows(rows, specs, network, analytics.measures(network), PREFIXES)
     return viz.write_site(data, Path(out_dir), bench=bench)
