@@ -181,3 +181,17 @@ def test_an_agency_that_matches_nothing_offers_close_names(chromium, served: Ser
     assert page.locator("#suggestions button").count() == 0
     assert problems == []
     page.close()
+
+
+def test_opened_from_disk_a_query_page_downloads_numbers_as_numbers(
+    chromium, built_graph: Path, canned  # type: ignore[no-untyped-def]
+) -> None:
+    path = built_graph / "views" / "query" / "agency-workload.html"
+    page, problems = watched_page(chromium, path.as_uri(),
+                                  lambda u: u.startswith(("file:", "blob:")), "the file",
+                                  accept_downloads=True)
+    page.wait_for_selector("#result-table tbody tr")
+    exported = json.loads(_download(page, "#result-table-download-json").read_text("utf-8"))
+    assert [r["tasks"] for r in exported] == [int(r["tasks"]) for r in canned["agency-workload"]]
+    assert problems == []
+    page.close()

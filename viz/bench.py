@@ -52,7 +52,7 @@ class QuerySpec:
     params: tuple[tuple[str, str], ...]  # (name, help)
     columns: tuple[str, ...]
     text: str
-    rows: tuple[Row, ...] | None = None
+    rows: tuple[Mapping[str, object], ...] | None = None  # text, or a number when typed
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@
   function cell(binding, column, root) {
     var links = window.policykgLinks || {}, sources = window.policykgSources || {};
     if (binding === undefined || binding === null) { return { text: "", raw: "" }; }
+    if (typeof binding === "number" || typeof binding === "boolean") {
+      return { text: String(binding), raw: binding };
+    }
     var term = typeof binding === "object" ? binding
       : { type: IRI.test(binding) ? "uri" : "literal", value: String(binding) };
     var value = String(term.value);
