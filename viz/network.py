@@ -102,7 +102,7 @@ def vis_options(big: bool) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 60},
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
             # from the seeded layout (viz.layout) a few iterations spread the nodes
             "stabilization": {"enabled": True, "iterations": SETTLE, "updateInterval": 20},
         },

@@ -38,6 +38,12 @@
     if (url) { window.location.href = url; }
   });
 
+  // fit the view to ``ids`` (all nodes when omitted), never zooming a small graph past 1:1
+  function fitTo(ids) {
+    network.fit(ids ? { nodes: ids, animation: false } : { animation: false });
+    if (network.getScale() > 1) { network.moveTo({ scale: 1, animation: false }); }
+  }
+
   // labels: the busiest shown nodes keep a readable on-screen size whatever the zoom; the
   // others keep the normal size, which vis-network draws only once zoomed in enough
   var labelled = {};
@@ -77,7 +83,7 @@
     });
     nodes.update(changes);
     document.getElementById("visible-count").textContent = visible.length + " / " + nodes.length;
-    network.fit({ nodes: visible, animation: false });
+    fitTo(visible);
     relabel();
   }
   var holder = document.getElementById("filters");
@@ -120,7 +126,7 @@
   // the layout settles once, then physics stops: dragging a node moves only that node
   function settled() {
     network.setOptions({ physics: false });
-    network.fit({ animation: false });
+    fitTo();
     relabel();
     document.body.setAttribute("data-network", "ready");
   }
