@@ -1,9 +1,11 @@
-"""One page per canned query (a form for its parameters, a sortable result table with CSV
-and JSON download) and the free SPARQL page.
+"""One page per canned query (a form for its parameters, a linked result table with
+filters, facets, pages and downloads), the SPARQL page (YASQE, declared prefixes, worked
+examples from ``viz/examples``) and the full-text search page.
 
 The served workbench answers ``POST api/query`` (a canned query by name, its parameters
-bound as escaped terms by the server) and ``POST sparql`` (the SPARQL 1.1 Protocol, passed
-to Oxigraph); opened from disk, a page shows the rows computed when the site was written.
+bound as escaped terms by the server), ``POST sparql`` (the SPARQL 1.1 Protocol, passed to
+Oxigraph) and ``POST api/export`` (XLSX of a table's rows); opened from disk, a query page
+shows the rows computed when the site was written.
 """
 
 from __future__ import annotations
