@@ -128,21 +128,21 @@ def groups(store: Store, value: str) -> Resolution:
     """The concept named by IRI, key or label (the longest label the value holds), with
     every concept narrower than it."""
     text = value.strip()
-    labels = _concept_labels(store)
-    concepts = {iri for iri, _ in labels}
     wanted: set[str] = set()
     if IRI.fullmatch(text):
         wanted = {text}
-    elif GROUP + text in concepts:
-        wanted = {GROUP + text}
-    else:
+    elif _KEY.fullmatch(text):
+        found = _rows(store, fill_values(_CONCEPT, "concept", [URIRef(GROUP + text)]), "concept")
+        wanted = set(found)
+    labels: list[tuple[str, str]] = []
+    if not wanted:
+        labels = _concept_labels(store)
         name = simplified(text)
         wanted = {iri for iri, label in labels if label == name}
-        if not wanted:
-            held = [(len(label), label) for _, label in labels if len(label) >= 2 and label in name]
-            if held:
-                longest = max(held)[1]
-                wanted = {iri for iri, label in labels if label == longest}
+        held = [(len(label), label) for _, label in labels if len(label) >= 2 and label in name]
+        if not wanted and held:
+            longest = max(held)[1]
+            wanted = {iri for iri, label in labels if label == longest}
     if not wanted:
         return Resolution("group", value, (), _closest(simplified(text), labels))
     return Resolution("group", value, tuple(sorted(_narrower(store, wanted))))
@@ -169,8 +169,13 @@ def _narrower(store: Store, wanted: set[str]) -> set[str]:
     return found
 
 
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CONCEPT = f"""SELECT DISTINCT ?concept WHERE {{
+  VALUES ?concept {{ UNDEF }}
+  GRAPH ?graph {{ ?concept a <{SKOS}Concept> }}
+}}"""
 _LABELS = f"""SELECT DISTINCT ?concept ?label WHERE {{
-  GRAPH ?graph {{ ?concept <{SKOS}prefLabel>|<{SKOS}altLabel> ?name }}
+  GRAPH ?graph {{ ?concept a <{SKOS}Concept> ; <{SKOS}prefLabel>|<{SKOS}altLabel> ?name }}
   FILTER(STRSTARTS(STR(?concept), "{GROUP}"))
   BIND(STR(?name) AS ?label)
 }}"""
@@ -195,9 +200,9 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
-def _rows(store: Store, sparql: str, **bindings: ox.Literal) -> list[str]:
+def _rows(store: Store, sparql: str, column: str = "unit", **bindings: ox.Literal) -> list[str]:
     _, rows = store.query(sparql, bindings or None)
-    return [row["unit"] for row in rows if row["unit"].startswith(ID)]
+    return [row[column] for row in rows if row[column].startswith(ID)]
 
 
 def _closest(name: str, labels: list[tuple[str, str]]) -> tuple[Suggestion, ...]:
