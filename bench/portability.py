@@ -26,7 +26,7 @@ from policykg.graph.serve import Server
 import policykg
 from policykg import queries
 
-PARAMS = {"agency": "区人社局", "group": "youth"}
+PARAMS = {"agency": "区人社局", "group": "youth", "text": "高校毕业生"}  # text: view-search
 POLICYKG = Path(sys.executable).parent / "policykg"
 
 

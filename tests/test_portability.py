@@ -21,7 +21,7 @@ from policykg import queries
 
 pytestmark = pytest.mark.timeout(300)
 CANNED = queries.list_queries()
-PARAMS = {"agency": "区人社局", "group": "youth"}
+PARAMS = {"agency": "区人社局", "group": "youth", "text": "高校毕业生"}
 
 
 def params_of(query: queries.CannedQuery) -> dict[str, str]:

@@ -20,6 +20,7 @@ RSJ = ID + "agency/上海市/青浦区/人力资源社会保障局"
 PARAMS = {
     "tasks-of-agency": {"agency": "上海市青浦区人力资源社会保障局"},
     "tasks-for-group": {"group": "graduates"},
+    "view-search": {"text": "高校毕业生"},
 }
 ALL = queries.list_queries()
 

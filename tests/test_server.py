@@ -82,7 +82,7 @@ LEAD_OF = (
             prov:wasDerivedFrom/oa:exact ?quote .
     } ORDER BY ?task"""
 )
-CANNED_PARAMS = {"agency": "市人力资源社会保障局", "group": "youth"}
+CANNED_PARAMS = {"agency": "市人力资源社会保障局", "group": "youth", "text": "就业"}
 
 
 def test_the_remote_store_is_a_store() -> None:

@@ -119,7 +119,7 @@ def test_site_has_every_page(site: Path) -> None:
     assert {"index.html", "network.html", f"doc/{DOC}.html"} <= names
     assert sum(name.startswith("agency/") for name in names) == 2
     assert sum(name.startswith("graph/") for name in names) == 1
-    # the library is written once beside the pages, byte for byte as pyvis ships it
+    # the library is written once beside the pages, byte for byte as npm ships it
     assert (site / "assets" / "vis-network.min.js").read_text(encoding="utf-8") == vis_script()
 
 
@@ -190,7 +190,8 @@ def test_big_graph_is_listed_in_bulk_and_settles_once() -> None:
     page = render_network(from_networkx(graph, "big"))
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
     assert len(data["nodes"]) == 5000 and len(data["edges"]) == 4999
-    assert data["stabilise"] is True and data["options"]["layout"]["improvedLayout"] is False
+    assert data["options"]["layout"]["improvedLayout"] is False
+    assert data["options"]["edges"]["smooth"] is False
     assert vis_script() in page  # a page rendered on its own carries the library inline
 
 
@@ -276,7 +277,7 @@ def test_planted_markup_shows_as_text(chromium, site: Path) -> None:  # type: ig
 def test_a_fact_link_lands_on_its_sentence(chromium, site: Path) -> None:  # type: ignore[no-untyped-def]
     network = (site / "network.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', network, re.S).group(1))
-    url = next(n["url"] for n in data["nodes"] if n["group"] == "indicator")
+    url = next(n["url"] for n in data["nodes"] if n["kind"] == "indicator")
     path, anchor = url.split("#")
     page, problems = _open(chromium, f"{(site / path).as_uri()}#{anchor}")
     assert page.inner_text(f"#{anchor}") == "2022年全区正规就业不少于40万人"
@@ -301,9 +302,9 @@ def _many_tasks(count: int) -> ViewData:
 
 def test_a_big_overview_shows_documents_and_agencies_and_says_so() -> None:
     small = overview(_many_tasks(100))
-    assert sum(n["group"] == "task" for n in small.nodes.values()) == 100 and not small.note
+    assert sum(n["kind"] == "task" for n in small.nodes.values()) == 100 and not small.note
     big = overview(_many_tasks(OVERVIEW_MAX))
-    assert sorted({n["group"] for n in big.nodes.values()}) == ["agency", "document"]
+    assert sorted({n["kind"] for n in big.nodes.values()}) == ["agency", "document"]
     assert len(big.nodes) == 11 and len(big.edges) == 10  # each document assigns to the agency
     assert f"{OVERVIEW_MAX} 任务 tasks" in big.note
     assert "aggregated" in render_network(big)  # the legend tells the reader

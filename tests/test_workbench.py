@@ -24,7 +24,7 @@ from policykg import queries
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(180)]
 
-PARAMS = {"agency": "上海市人力资源和社会保障局", "group": "youth"}
+PARAMS = {"agency": "上海市人力资源和社会保障局", "group": "youth", "text": "高校毕业生"}
 CANNED = queries.list_queries()
 
 

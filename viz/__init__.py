@@ -6,8 +6,8 @@ viz never runs queries: the pipeline runs the ``queries/view-*.rq`` canned queri
     data = ViewData.from_rows({name: run(name) for name in VIEW_QUERIES}, texts)
     write_site(data, out_dir, graphs={"co-responsibility": nx_graph})
 
-Every page is one self-contained file: no external URL, vis-network inlined from the
-pyvis package, untrusted text escaped everywhere.
+Every page is one self-contained file: no external URL, vis-network (vendored from
+npm) inlined or beside the pages, untrusted text escaped everywhere.
 """
 
 from __future__ import annotations

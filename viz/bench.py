@@ -52,7 +52,7 @@ class QuerySpec:
     params: tuple[tuple[str, str], ...]  # (name, help)
     columns: tuple[str, ...]
     text: str
-    rows: tuple[Row, ...] | None = None
+    rows: tuple[Mapping[str, object], ...] | None = None  # text, or a number when typed
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Bench:
     queries: tuple[QuerySpec, ...] = ()
     network: nx.Graph | None = None  # from graph.analytics.co_responsibility_graph
     measures: tuple[Row, ...] = ()  # graph.analytics.measures(network): unit, degree, ...
+    prefixes: Mapping[str, str] = field(default_factory=dict)  # declared on the SPARQL page
 
     @classmethod
     def from_rows(
@@ -71,6 +72,7 @@ class Bench:
         queries: Sequence[QuerySpec] = (),
         network: nx.Graph | None = None,
         measures: Sequence[Row] = (),
+        prefixes: Mapping[str, str] | None = None,
     ) -> Bench:
         counts = {row.get("kind", ""): row.get("count", "") for row in rows.get("stats", ())}
         agencies: dict[str, AgencyInfo] = {}
@@ -98,6 +100,7 @@ class Bench:
             queries=tuple(sorted(queries, key=lambda q: q.name)),
             network=network,
             measures=tuple(measures),
+            prefixes=dict(prefixes or {}),
         )
 
     def info(self, iri: str, label: str = "") -> AgencyInfo:

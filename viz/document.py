@@ -8,13 +8,14 @@ the quote is looked up in the text, and the fact list says which facts could not
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 from policykg.viz import html
 from policykg.viz.bench import Bench, Citation
-from policykg.viz.data import DocumentRec, Fact, ViewData
+from policykg.viz.data import DocumentRec, Fact, Row, ViewData
 from policykg.viz.graphs import agency_url, doc_url, owner_links, task_title, task_url
 
 KIND_ORDER = {"task": 0, "indicator": 1, "owner": 2, "group": 3}
@@ -47,16 +48,19 @@ def place(fact: Fact, text: str) -> Placed | None:
     return Placed(fact, *offsets, False) if offsets else None
 
 
-def _open_tag(piece: Placed, with_id: bool) -> str:
+def _open_tag(piece: Placed, with_id: bool, href: str) -> str:
     fact = piece.fact
     classes = f"fact k-{fact.kind}" + (f" r-{fact.role}" if fact.role else "")
     tip = " · ".join(part for part in (fact.label, fact.role, fact.detail) if part)
     ident = f' id="{fact.anchor}"' if with_id else ""
-    return f'<span class="{escape(classes)}"{ident} data-f="{fact.anchor}" title="{escape(tip)}">'
+    tag = f'a href="{escape(href)}"' if href else "span"
+    return f'<{tag} class="{escape(classes)}"{ident} data-f="{fact.anchor}" title="{escape(tip)}">'
 
 
-def highlight(text: str, placed: list[Placed]) -> Markup:
-    """``text`` escaped, with one nested ``<span>`` per fact piece."""
+def highlight(text: str, placed: list[Placed], link: Callable[[Fact], str] | None = None) -> Markup:
+    """``text`` escaped, with one nested element per fact piece: a link where ``link`` gives
+    the fact a page (an owner → its agency), else a ``<span>``. A link never opens inside
+    another link (HTML forbids it): the inner piece is then a ``<span>``."""
     order = sorted(placed, key=lambda p: (p.start, -p.end, KIND_ORDER.get(p.fact.kind, 9),
                                           p.fact.anchor))
     starts: dict[int, list[Placed]] = {}
@@ -64,30 +68,40 @@ def highlight(text: str, placed: list[Placed]) -> Markup:
         starts.setdefault(piece.start, []).append(piece)
     points = sorted({0, len(text)} | {p.start for p in order} | {p.end for p in order})
     out: list[str] = []
-    stack: list[Placed] = []
+    stack: list[tuple[Placed, str]] = []  # open pieces with their link ("" for a span)
     given: set[str] = set()
+
+    def open_piece(piece: Placed, with_id: bool) -> str:
+        href = link(piece.fact) if link else ""
+        if any(open_href for _, open_href in stack):
+            href = ""
+        out.append(_open_tag(piece, with_id, href))
+        return href
+
+    def close(href: str) -> str:
+        return "</a>" if href else "</span>"
+
     for index, point in enumerate(points):
-        ending = [i for i, open_piece in enumerate(stack) if open_piece.end == point]
+        ending = [i for i, (open_piece_, _) in enumerate(stack) if open_piece_.end == point]
         if ending:
             # close down to the outermost piece that ends here, then reopen the survivors
             cut = ending[0]
-            reopen = [p for p in stack[cut:] if p.end != point]
-            out.append("</span>" * (len(stack) - cut))
+            reopen = [p for p, _ in stack[cut:] if p.end != point]
+            out.extend(close(href) for _, href in reversed(stack[cut:]))
             del stack[cut:]
             for piece in reopen:
-                out.append(_open_tag(piece, with_id=False))
-                stack.append(piece)
+                stack.append((piece, open_piece(piece, with_id=False)))
         for piece in starts.get(point, []):
             first = piece.fact.anchor not in given
             given.add(piece.fact.anchor)
-            out.append(_open_tag(piece, with_id=first))
+            href = open_piece(piece, with_id=first)
             if piece.end == point:
-                out.append("</span>")  # an empty span still gives the anchor
+                out.append(close(href))  # an empty element still gives the anchor
             else:
-                stack.append(piece)
+                stack.append((piece, href))
         if index + 1 < len(points):
             out.append(str(escape(text[point : points[index + 1]])))
-    out.append("</span>" * len(stack))
+    out.extend(close(href) for _, href in reversed(stack))
     return Markup("".join(out))
 
 
@@ -130,10 +144,21 @@ def _citations(cites: list[Citation], data: ViewData, root: str, citing: bool) -
     return found
 
 
+def _owner_link(fact: Fact, root: str) -> str:
+    return agency_url(fact.target, root) if fact.kind == "owner" and fact.target else ""
+
+
 def render_document(
-    doc: DocumentRec, data: ViewData, root: str = "../", bench: Bench | None = None
+    doc: DocumentRec,
+    data: ViewData,
+    root: str = "../",
+    bench: Bench | None = None,
+    unread_clauses: Sequence[Row] = (),
 ) -> str:
-    """The HTML page of one document: section tree, citations, text with facts anchored."""
+    """The HTML page of one document: section tree, citations, text with facts anchored and
+    each owner linked to its agency. ``unread_clauses`` are the rows of the
+    ``unread-owner-clauses`` query for this document (owner clauses the extraction did not
+    read), shown in their own section; none are given yet."""
     facts = data.by_source.get(doc.source, [])
     placements = {fact.anchor: place(fact, doc.text) for fact in facts}
     placed = [p for p in placements.values() if p is not None]
@@ -156,10 +181,12 @@ def render_document(
         subtitle=" · ".join(p for p in (doc.doc_number, doc.date, doc.source) if p),
         root=root,
         doc=doc,
-        body=highlight(doc.text, placed) if doc.text else Markup(""),
+        body=highlight(doc.text, placed, lambda fact: _owner_link(fact, root))
+        if doc.text else Markup(""),
         rows=rows,
         unplaced=sum(1 for row in rows if not row["placed"]),
         tree=section_tree(doc, data, root),
         cites=_citations(bench.cites(doc.source), data, root, False) if bench else [],
         cited_by=_citations(bench.cited_by(doc.source), data, root, True) if bench else [],
+        unread_clauses=list(unread_clauses),
     )

@@ -1,9 +1,9 @@
 """HTML plumbing shared by every page: the Jinja2 environment, safe inline JSON and scripts.
 
-Pages work from disk with no network: vis-network is read from the installed pyvis package
-and inlined (or written once next to the pages of a site), and a Content-Security-Policy
-allows only the page's own scripts (inline ones by hash) and no fetch of any kind, so a
-page cannot reach the network even if a template or a library were to ask for it.
+Pages work from disk with no network: vis-network (vendored from npm under ``assets/vendor/``)
+is inlined or written once next to the pages of a site, and a Content-Security-Policy allows
+only the page's own scripts (inline ones by hash) and no fetch of any kind, so a page cannot
+reach the network even if a template or a library were to ask for it.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-VIS_VERSION = "vis-9.1.2"
+VENDOR = ASSETS / "vendor"  # front-end libraries from npm, each with its licence
 
 # characters that could end a <script> element, open an HTML comment or a JS line break
 _JSON_ESCAPES = {
@@ -52,17 +51,19 @@ def script_json(value: object) -> Markup:
     return Markup(text)
 
 
-def _vis_dir() -> Path:
-    return Path(pyvis.__file__).parent / "lib" / VIS_VERSION
+@cache
+def vis_script() -> str:
+    """vis-network's standalone build, as the npm package ships it."""
+    return vendor_text("vis-network", "vis-network.min.js")
 
 
 @cache
-def vis_script() -> str:
-    """vis-network's standalone build, as shipped inside the pyvis package."""
-    code = (_vis_dir() / "vis-network.min.js").read_text(encoding="utf-8")
-    if "</script" in code.lower() or "<!--" in code:
-        raise RuntimeError("vis-network.min.js cannot be inlined safely")
-    return code
+def vendor_text(library: str, name: str) -> str:
+    """A file of a vendored library (``assets/vendor/<library>/<name>``)."""
+    text = (VENDOR / library / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower() or "<!--" in text:
+        raise RuntimeError(f"{library}/{name} cannot be inlined safely")
+    return text
 
 
 @cache

@@ -14,16 +14,17 @@ from typing import Any
 
 import networkx as nx
 from policykg.viz import html
+from policykg.viz.layout import seed_positions
 
 # colour and shape per node type: the legend is generated from this table
 NODE_STYLES: Mapping[str, tuple[str, str, str]] = {
     # type: (label, colour, vis shape)
-    "document": ("文件 Document", "#6b7280", "box"),
+    "document": ("文件 Document", "#6b7280", "hexagon"),
     "task": ("任务 Task", "#2563eb", "dot"),
     "agency": ("单位 Agency", "#ea580c", "diamond"),
     "group": ("群体 Target group", "#16a34a", "triangle"),
     "indicator": ("指标 Indicator", "#9333ea", "square"),
-    "work": ("被引文件 Cited work", "#94a3b8", "box"),
+    "work": ("被引文件 Cited work", "#94a3b8", "star"),
     "node": ("节点 Node", "#64748b", "dot"),
 }
 EDGE_STYLES: Mapping[str, tuple[str, str, Any, int]] = {
@@ -41,7 +42,10 @@ EDGE_STYLES: Mapping[str, tuple[str, str, Any, int]] = {
     "counterpart": ("对口 counterpart", "╍╍", [6, 4], 2),
 }
 DIRECTED = ("cites", "assigns")
-BIG_GRAPH = 1500  # nodes; above this the layout settles once and physics is switched off
+BIG_GRAPH = 300  # nodes; above this edges hide while dragging or zooming
+SETTLE = 60  # physics iterations from the seeded layout before the graph is drawn …
+SETTLE_BUDGET = 90_000  # … fewer past 1,500 nodes: node-iterations, about 1.5 s here
+SETTLE_MIN = 15
 LABEL_MAX = 24
 TOOLTIP_MAX = 400
 
@@ -69,7 +73,7 @@ class NetworkView:
             "id": node_id,
             "label": shorten(label, LABEL_MAX) or "?",
             "title": shorten(tooltip or label, TOOLTIP_MAX),
-            "group": kind,
+            "kind": kind,  # not vis-network's "group": that would bring its palette
             "color": colour,
             "shape": shape,
             "url": url,
@@ -87,18 +91,43 @@ class NetworkView:
             self.edges[key]["arrows"] = "to"
 
 
-def vis_options(big: bool) -> dict[str, Any]:
-    """vis-network options; a big graph settles once, without smoothing or layout search."""
+def settle_iterations(nodes: int) -> int:
+    """Physics iterations before the first drawing: ``SETTLE``, fewer for a big graph (its
+    seeded layout is already close), so the page is drawn in about the same time."""
+    return max(SETTLE_MIN, min(SETTLE, SETTLE_BUDGET // max(nodes, 1)))
+
+
+def vis_options(big: bool, nodes: int = 0) -> dict[str, Any]:
+    """vis-network options. Every graph settles once and then stops (network.js): no
+    smoothed edges (vis-network simulates each as an extra body) and no "improved" initial
+    layout (its clustering pass blocked the page for half a minute at 1,000 nodes)."""
     return {
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
-        "nodes": {"font": {"size": 14}},
-        "edges": {"smooth": not big, "color": {"inherit": "from"}},
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big},
+        # a white halo keeps a label readable where it crosses edges and other nodes
+        "nodes": {"font": {"size": 14, "strokeWidth": 4, "strokeColor": "#ffffff"}},
+        "edges": {"smooth": False, "color": {"inherit": "from"}},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
             "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": 150 if big else 400},
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
+            # from the seeded layout (viz.layout) a few iterations spread the nodes
+            "stabilization": {"enabled": True, "iterations": settle_iterations(nodes),
+                              "updateInterval": 20},
         },
     }
+
+
+def _ranks(view: NetworkView) -> dict[str, int]:
+    """How connected each node is (its degree, or its ``value`` when it has one): the
+    busiest nodes are the ones labelled at every zoom."""
+    rank = {node_id: 0 for node_id in view.nodes}
+    for source, target, _ in view.edges:
+        rank[source] += 1
+        rank[target] += 1
+    for node_id, node in view.nodes.items():
+        rank[node_id] = max(rank[node_id], int(node.get("value", 0)))
+    return rank
 
 
 def render_network(
@@ -120,11 +149,15 @@ def render_network(
     """
     # the lists go straight into the page: a pyvis Network per page would cost a Jinja
     # environment each time and add nothing
-    nodes, edges, heading = list(view.nodes.values()), list(view.edges.values()), view.heading
+    ranks = _ranks(view)
+    spots = seed_positions(view.nodes, [(key[0], key[1]) for key in view.edges], ranks)
+    nodes = [{**node, "rank": ranks[node_id], "x": spots[node_id][0], "y": spots[node_id][1]}
+             for node_id, node in view.nodes.items()]
+    edges, heading = list(view.edges.values()), view.heading
     big = len(nodes) > BIG_GRAPH
-    payload = {"nodes": nodes, "edges": edges, "stabilise": big, "options": vis_options(big),
+    payload = {"nodes": nodes, "edges": edges, "options": vis_options(big, len(nodes)),
                "filters": filters or {}}
-    used = sorted({str(n["group"]) for n in nodes})
+    used = sorted({str(n["kind"]) for n in nodes})
     kinds = {key[2] for key in view.edges}
     used_edges = [kind for kind in EDGE_STYLES if kind in kinds]
     return html.render(
@@ -139,7 +172,6 @@ def render_network(
         graph_json=html.script_json(payload),
         nodes_count=len(nodes),
         edges_count=len(edges),
-        stabilised=big,
         note=view.note,
         legend=[
             {"label": NODE_STYLES[k][0], "color": NODE_STYLES[k][1], "shape": NODE_STYLES[k][2]}

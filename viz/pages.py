@@ -99,6 +99,27 @@ def render_group(iri: str, label: str, data: ViewData, root: str = "../") -> str
     )
 
 
+def link_index(data: ViewData, bench: Bench | None) -> str:
+    """``assets/links.js``: what a result table needs to show an IRI as a label linking to
+    its page — ``policykgLinks`` (IRI → [label, URL from the site folder, level]) and
+    ``policykgSources`` (a document's file name → [title, URL])."""
+    links: dict[str, list[str]] = {}
+    for iri, label in agencies(data):
+        info = bench.info(iri, label) if bench else None
+        links[iri] = [label, agency_url(iri), info.level if info else ""]
+    for iri, label in groups_of(data):
+        links[iri] = [label, group_url(iri)]
+    for task in data.tasks:
+        links[task.iri] = [task_title(task), task_url(task.iri)]
+    sources = {}
+    for doc in data.documents:
+        if doc.iri:
+            links[doc.iri] = [doc.title or doc.source, doc_url(doc.source)]
+        sources[doc.source] = [doc.title or doc.source, doc_url(doc.source)]
+    return (f"window.policykgLinks = {html.script_json(links)};\n"
+            f"window.policykgSources = {html.script_json(sources)};\n")
+
+
 def search_index(data: ViewData, bench: Bench | None) -> list[list[str]]:
     """[label, kind, url] of every page, for the search box of the home page."""
     entries = [[d.title or d.source, "文件 document", doc_url(d.source)] for d in data.documents]

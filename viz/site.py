@@ -12,7 +12,8 @@ Layout of ``out_dir``::
     graph/<slug>.html       the graph views (with a ``Bench``) or extra networkx graphs
     query/<name>.html       one canned query: form, results, downloads
     sparql.html             free SPARQL (needs the served workbench)
-    assets/                 vis-network from the installed pyvis package
+    search.html             full-text search of tasks and titles (needs the served workbench)
+    assets/                 vis-network and the SPARQL editor, vendored from npm
 """
 
 from __future__ import annotations
@@ -40,10 +41,17 @@ from policykg.viz.graphs import (
     task_url,
 )
 from policykg.viz.network import from_networkx, render_network
-from policykg.viz.pages import groups_of, render_group, render_task, search_index
-from policykg.viz.querypages import query_url, render_query, render_sparql
+from policykg.viz.pages import groups_of, link_index, render_group, render_task, search_index
+from policykg.viz.querypages import (
+    EDITOR_FILE,
+    query_url,
+    render_query,
+    render_search,
+    render_sparql,
+)
 
 VIS_FILE = "assets/vis-network.min.js"
+LINKS_FILE = "assets/links.js"
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
@@ -172,7 +180,15 @@ def write_site(
     bench = bench or Bench()
     written: list[Path] = []
     _write(out_dir / VIS_FILE, html.vis_script(), written)
-    _write(out_dir / "network.html", render_network(overview(data), vis_file=VIS_FILE), written)
+    _write(out_dir / LINKS_FILE, link_index(data, bench), written)
+    _write(out_dir / EDITOR_FILE, html.vendor_text("yasqe", "yasqe.min.js"), written)
+    whole = overview(data)
+    choices: dict[str, list[list[str]]] = {}
+    if bench.queries or bench.network is not None:  # the workbench: the overview filters too
+        tagger = views.Tagger(data, bench)
+        whole, choices = tagger.apply(whole), tagger.options()
+    _write(out_dir / "network.html", render_network(whole, vis_file=VIS_FILE, filters=choices),
+           written)
     for doc in data.documents:
         _write(out_dir / doc_url(doc.source), render_document(doc, data, bench=bench), written)
     titles = {doc.source: doc.title or doc.source for doc in data.documents}
@@ -194,7 +210,8 @@ def write_site(
         extra.append((name, url))
     for spec in bench.queries:
         _write(out_dir / query_url(spec.name), render_query(spec), written)
-    _write(out_dir / "sparql.html", render_sparql(), written)
+    _write(out_dir / "sparql.html", render_sparql(bench.prefixes), written)
+    _write(out_dir / "search.html", render_search(), written)
     _write(out_dir / "index.html", _index_page(data, bench, extra), written)
     return sorted(written)
 

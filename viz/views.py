@@ -70,7 +70,7 @@ class Tagger:
 
     def apply(self, view: NetworkView) -> NetworkView:
         for node_id, node in view.nodes.items():
-            node["tags"] = self.tags(node_id, str(node["group"]))
+            node["tags"] = self.tags(node_id, str(node["kind"]))
         return view
 
     def options(self) -> dict[str, list[list[str]]]:
@@ -180,13 +180,13 @@ def cascade(data: ViewData, bench: Bench, root: str = "../") -> NetworkView:
             _agency(view, bench, other, bench.info(other).label or other, root)
             view.edge(iri, other, "counterpart")
     for node_id, node in view.nodes.items():
-        if node["group"] == "agency":
+        if node["kind"] == "agency":
             node["color"] = LEVEL_COLOURS.get(bench.info(node_id).level, "#64748b")
     return view
 
 
 def level_legend(view: NetworkView, bench: Bench) -> list[dict[str, str]]:
-    levels = sorted({bench.info(i).level for i, n in view.nodes.items() if n["group"] == "agency"})
+    levels = sorted({bench.info(i).level for i, n in view.nodes.items() if n["kind"] == "agency"})
     return [{"label": f"单位 agency: {level or '?'}", "color": LEVEL_COLOURS.get(level, "#64748b"),
              "shape": "diamond"} for level in levels]
 

@@ -9,6 +9,8 @@ runs a canned query by name with its parameters bound as escaped RDF terms
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import signal
 import tempfile
@@ -21,17 +23,50 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from policykg import queries
+from policykg import exports, queries
 from policykg.errors import PolicyKGError
 from policykg.graph.bind import bind
-from policykg.graph.remote import RemoteStore
+from policykg.graph.remote import RemoteStore, RemoteStoreError
 from policykg.graph.serve import LOOPBACK, Server, ServerError, port_is_taken
 from policykg.pipeline import require_graph
 from policykg.workbench import write_workbench
 
 SPARQL_JSON = "application/sparql-results+json"
 FORM = "application/x-www-form-urlencoded"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_ROWS_MAX = 1_048_575  # an XLSX sheet's rows, less the header
+_SHEET_NAME = re.compile(r"[^\w.-]+")
+
+
+def table_export(body: bytes) -> tuple[str, list[str], list[dict[str, Any]]]:
+    """(file name, columns, rows) of an export request; ValueError says what is wrong.
+    A cell is text or a number (a JSON number: what the table knew to be typed)."""
+    try:
+        request = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"not JSON: {error}") from None
+    if not isinstance(request, dict):
+        raise ValueError("expected an object with name, columns and rows")
+    columns, rows = request.get("columns"), request.get("rows")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise ValueError("columns: a list of names")
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ValueError("rows: a list of objects")
+    if len(rows) > EXPORT_ROWS_MAX:
+        raise ValueError(f"{len(rows)} rows: more than one sheet holds")
+    cleaned = []
+    for row in rows:
+        cells: dict[str, Any] = {}
+        for column in columns:
+            value = row.get(column, "")
+            ok = isinstance(value, str) or (isinstance(value, int | float)
+                                            and not isinstance(value, bool))
+            cells[column] = value if ok else str(value)
+        cleaned.append(cells)
+    name = _SHEET_NAME.sub("-", str(request.get("name") or "rows")).strip("-")[:31] or "rows"
+    return name, columns, cleaned
 
 
 class ServeError(PolicyKGError):
@@ -69,6 +104,8 @@ class _Handler(SimpleHTTPRequestHandler):
             self._relay("POST", self.oxigraph.url, body, content_type)
         elif path == "/api/query":
             self._canned(body)
+        elif path == "/api/export":
+            self._export(body)
         elif path in ("/store", "/update") and self.writable:
             url = self._store_url() if path == "/store" else self.oxigraph.update_url
             self._relay("POST", url, body, content_type)
@@ -106,27 +143,62 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         try:  # agency / group names are looked up (queries.lookup) before the query is sent
             prepared = queries.prepare(RemoteStore(self.oxigraph.url), canned, form)
-        except PolicyKGError as error:
-            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+        except (PolicyKGError, RemoteStoreError) as error:
+            self.send_error(HTTPStatus.BAD_REQUEST, str(error).splitlines()[0][:300])
             return
         text = bind(prepared.text, prepared.bindings)
         encoded = urllib.parse.urlencode({"query": text}).encode("utf-8")
-        self._relay("POST", self.oxigraph.url, encoded, FORM)
+        if not prepared.resolutions:
+            self._relay("POST", self.oxigraph.url, encoded, FORM)
+            return
+        status, kind, payload = self._forward("POST", self.oxigraph.url, encoded, FORM)
+        if status == HTTPStatus.OK and (kind or "").startswith(SPARQL_JSON):
+            # what each looked-up value was found to name, or close names when nothing: an
+            # extra member SPARQL JSON clients ignore
+            answer = json.loads(payload)
+            answer["policykg"] = {"resolutions": [r.to_json() for r in prepared.resolutions]}
+            payload = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        self._send(status, kind, payload)
+
+    def _export(self, body: bytes) -> None:
+        """The rows a workbench table shows (JSON: name, columns, rows) as an XLSX file,
+        written by ``policykg export``'s own writer; numbers stay numbers."""
+        try:
+            name, columns, rows = table_export(body)
+        except ValueError as error:
+            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+            return
+        with tempfile.TemporaryDirectory(prefix="policykg-export-") as folder:
+            path = Path(folder) / "rows.xlsx"
+            exports._write_xlsx(rows, columns, name, path)
+            payload = path.read_bytes()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", XLSX)
+        self.send_header("Content-Disposition", f'attachment; filename="{name}.xlsx"')
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def _relay(self, method: str, url: str, body: bytes | None, content_type: str | None) -> None:
+        self._send(*self._forward(method, url, body, content_type))
+
+    def _forward(self, method: str, url: str, body: bytes | None,
+                 content_type: str | None) -> tuple[int, str | None, bytes]:
+        """(status, content type, body) of Oxigraph's answer to the request."""
         headers = {"Accept": self.headers.get("Accept") or SPARQL_JSON}
         if content_type:
             headers["Content-Type"] = content_type
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=600) as answer:
-                status, payload = answer.status, answer.read()
-                kind = answer.headers.get("Content-Type")
+                return answer.status, answer.headers.get("Content-Type"), answer.read()
         except urllib.error.HTTPError as error:
-            status, kind, payload = error.code, error.headers.get("Content-Type"), error.read()
+            return error.code, error.headers.get("Content-Type"), error.read()
         except (urllib.error.URLError, OSError) as error:
-            self.send_error(HTTPStatus.BAD_GATEWAY, f"SPARQL server: {error}")
-            return
+            message = f"SPARQL server: {error}".encode()
+            return HTTPStatus.BAD_GATEWAY, "text/plain; charset=utf-8", message
+
+    def _send(self, status: int, kind: str | None, payload: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind or "text/plain")
         self.send_header("Content-Length", str(len(payload)))

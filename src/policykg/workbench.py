@@ -11,6 +11,8 @@ from pathlib import Path
 
 from policykg import queries
 from policykg.graph import analytics
+from policykg.graph.values import json_value
+from policykg.ontology import PREFIXES
 from policykg.pipeline import require_graph
 from policykg.workspace import open_store
 
@@ -30,12 +32,15 @@ def write_workbench(graph_dir: Path | str, out_dir: Path | str) -> list[Path]:
             found = None
             if not canned.params:
                 found = rows[canned.name] if canned.name in rows else queries.run(store, canned, {})
+            # typed cells (counts, figures) go in as JSON numbers: downloads keep them so
+            typed = None if found is None else tuple(
+                {column: json_value(cell) for column, cell in row.items()} for row in found)
             specs.append(viz.QuerySpec(
                 canned.name, canned.title, canned.description, canned.param_help,
-                canned.columns, canned.text, tuple(found) if found is not None else None,
+                canned.columns, canned.text, typed,
             ))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((root / "texts").glob("*.txt"))}
     network = analytics.co_responsibility_graph(rows["co-responsibility"], rows["agency-workload"])
     data = viz.ViewData.from_rows(rows, texts)
-    bench = viz.Bench.from_rows(rows, specs, network, analytics.measures(network))
+    bench = viz.Bench.from_rows(rows, specs, network, analytics.measures(network), PREFIXES)
     return viz.write_site(data, Path(out_dir), bench=bench)

@@ -1,11 +1,18 @@
-// The home page's search box: matches page titles in the embedded index, lists links.
+// The home page's search box: matches page titles in the embedded index (works from disk),
+// lists links; Enter or the link beside it opens the full-text search with the words.
 (function () {
   "use strict";
   var entries = JSON.parse(document.getElementById("search-data").textContent);
   var input = document.getElementById("site-search");
   var list = document.getElementById("search-results");
   var safeUrl = /^[A-Za-z0-9._\/-]*(#[A-Za-z0-9_-]+)?$/;
+  var fullText = document.getElementById("full-text");
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && input.value.trim()) { window.location.href = fullText.href; }
+  });
   input.addEventListener("input", function () {
+    fullText.setAttribute("href", "search.html" + (input.value.trim()
+      ? "#q=" + encodeURIComponent(input.value.trim()) : ""));
     var words = input.value.trim().toLowerCase();
     list.replaceChildren();
     if (!words) { return; }
