@@ -1,6 +1,6 @@
 """A document page of the built seeds, read in headless Chromium: every owner named in the
-text is a link to that agency's page, and the page keeps a named place for the owner
-clauses the extraction did not read."""
+text is a link to that agency's page, and the page gives the document's owner-clause
+coverage and lists the clauses that gave no owner, with quote and reason."""
 
 from __future__ import annotations
 
@@ -45,11 +45,39 @@ def test_every_owner_mention_of_the_text_is_a_link(chromium, built_graph: Path) 
     page.close()
 
 
-def test_the_page_keeps_a_place_for_unread_owner_clauses(chromium, built_graph: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_fully_read_document_shows_its_coverage(chromium, built_graph: Path) -> None:  # type: ignore[no-untyped-def]
     page, problems = _open(chromium, built_graph / "views" / "doc" / f"{DOC}.html")
-    slot = page.locator("section#unread-owner-clauses")
-    assert slot.count() == 1
-    assert slot.get_attribute("data-query") == "unread-owner-clauses"
-    assert slot.locator("li").count() == 0  # nothing invented: the lead's query fills it
+    assert page.inner_text("#owner-coverage").startswith("责任条款 Owner clauses: 18 / 18")
+    assert not page.locator("section#unread-owner-clauses").is_visible()
+    assert problems == []
+    page.close()
+
+
+UNREAD = """某某市人民政府关于稳定就业的实施意见
+一、工作目标
+到2025年，城镇新增就业10万人。（市人力资源社会保障局负责统计）
+二、重点任务
+（一）扶持创业。落实创业补贴。（责任单位：市人力资源社会保障局、市财政局）
+（二）帮扶企业。所需经费由企业自行承担。（由企业负责）
+"""
+
+
+def test_unread_clauses_are_listed_with_reasons(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import policykg
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "opinion.txt").write_text(UNREAD, "utf-8")
+    policykg.build_corpus([tmp_path / "docs"], tmp_path / "out")
+    page, problems = _open(chromium, tmp_path / "out" / "views" / "doc" / "opinion.html")
+    assert page.inner_text("#owner-coverage").startswith("责任条款 Owner clauses: 1 / 3")
+    rows = page.locator("section#unread-owner-clauses tbody tr")
+    assert rows.count() == 2
+    first, second = (rows.nth(k).locator("td").all_inner_texts() for k in (0, 1))
+    assert first[1:4] == ["市人力资源社会保障局负责统计", "0",
+                          "outside every measure (a goal, preamble or note)"]
+    assert second[:4] == ["2.2", "由企业负责", "0", "no item reads as a unit: 由企业"]
+    assert second[4] == "由企业（not a unit name）"
+    start, end = (int(n) for n in second[5].split("–"))
+    assert UNREAD[start:end] == "由企业负责"
     assert problems == []
     page.close()

@@ -16,7 +16,8 @@ from policykg.viz.data import Row, group_by
 # the stats query's kinds the home page shows, in this order
 HOME_STATS = ("documents", "tasks", "agencies", "groups", "indicators")
 # view-agencies.rq gives level and jurisdiction; the cascade view reads counterparts
-BENCH_QUERIES: tuple[str, ...] = ("stats", "view-agencies", "citations")
+BENCH_QUERIES: tuple[str, ...] = ("stats", "view-agencies", "citations", "owner-coverage",
+                                  "unread-owner-clauses")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class Bench:
     network: nx.Graph | None = None  # from graph.analytics.co_responsibility_graph
     measures: tuple[Row, ...] = ()  # graph.analytics.measures(network): unit, degree, ...
     prefixes: Mapping[str, str] = field(default_factory=dict)  # declared on the SPARQL page
+    # owner-clause coverage per source: (clauses, read), and the clauses not (fully) read
+    coverage: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    unread: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(
@@ -93,7 +97,12 @@ class Bench:
                      row.get("cited_title", ""), row.get("cited_source", ""))
             for row in rows.get("citations", ())
         }
+        coverage = {row["source"]: (int(row["clauses"]), int(row["read"]))
+                    for row in rows.get("owner-coverage", ())}
+        unread = group_by(rows.get("unread-owner-clauses", ()), lambda row: row["source"])
         return cls(
+            coverage=coverage,
+            unread={source: tuple(found) for source, found in unread.items()},
             stats=tuple((kind, counts.get(kind, "0")) for kind in HOME_STATS),
             agencies=dict(sorted(agencies.items())),
             citations=tuple(sorted(citations, key=lambda c: (c.source, c.label, c.cited))),

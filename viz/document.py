@@ -158,7 +158,7 @@ def render_document(
     """The HTML page of one document: section tree, citations, text with facts anchored and
     each owner linked to its agency. ``unread_clauses`` are the rows of the
     ``unread-owner-clauses`` query for this document (owner clauses the extraction did not
-    read), shown in their own section; none are given yet."""
+    read, or not wholly), shown in their own section with the document's coverage."""
     facts = data.by_source.get(doc.source, [])
     placements = {fact.anchor: place(fact, doc.text) for fact in facts}
     placed = [p for p in placements.values() if p is not None]
@@ -189,4 +189,5 @@ def render_document(
         cites=_citations(bench.cites(doc.source), data, root, False) if bench else [],
         cited_by=_citations(bench.cited_by(doc.source), data, root, True) if bench else [],
         unread_clauses=list(unread_clauses),
+        coverage=bench.coverage.get(doc.source) if bench else None,
     )

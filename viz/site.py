@@ -190,7 +190,9 @@ def write_site(
     _write(out_dir / "network.html", render_network(whole, vis_file=VIS_FILE, filters=choices),
            written)
     for doc in data.documents:
-        _write(out_dir / doc_url(doc.source), render_document(doc, data, bench=bench), written)
+        _write(out_dir / doc_url(doc.source),
+               render_document(doc, data, bench=bench, unread_clauses=bench.unread.get(
+                   doc.source, ())), written)
     titles = {doc.source: doc.title or doc.source for doc in data.documents}
     for iri, label in agencies(data):
         _write(out_dir / agency_url(iri), _agency_page(data, bench, iri, label, titles), written)
