@@ -38,7 +38,7 @@ def extract(path: Path) -> Facts:
     document = replace(document, meta=metadata.read(document))
     found_tasks = tasks.find(document)
     where = agencies.jurisdiction(document)
-    owners = agencies.read_owners(document, found_tasks)
+    owners = agencies.read_owners(document, found_tasks, where)
     return Facts(
         document=document,
         tasks=found_tasks,

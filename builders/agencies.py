@@ -58,8 +58,10 @@ def find_owners(document: Document, tasks: tuple[Task, ...]) -> tuple[Owner, ...
     return read_owners(document, tasks).owners
 
 
-def read_owners(document: Document, tasks: tuple[Task, ...]) -> OwnerReading:
-    where = jurisdiction(document)
+def read_owners(document: Document, tasks: tuple[Task, ...],
+                where: Jurisdiction | None = None) -> OwnerReading:
+    """Owners, clauses and name notes; ``where`` is ``jurisdiction(document)`` if known."""
+    where = where or jurisdiction(document)
     text = document.source.text
     read: dict[str, list[Clause]] = {}
     rule = _declared_rule(document)

@@ -111,11 +111,34 @@ def place_names() -> tuple[str, ...]:
         if place.level != "national":
             names.add(place.name)
             names.add(place.short)
+    names.discard("")  # a place listed without a short name
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in words)
+    """A regex matching any of ``words``, the longest that fits first, written as a trie
+    (上海(?:市)?): with thousands of place names a flat ``a|b|c`` is tried word by word at
+    every position, the trie one character at a time."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a word ends here, a longer one may go on: try the longer first
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 @cache
@@ -145,7 +168,13 @@ def mention_pattern() -> re.Pattern[str]:
               + alternation(place_names()) + ")(?:"
               + alternation(tuple(sorted({b.tail for b in branches}, key=len, reverse=True)))
               + ")")
+    # every alternative starts with a word of these lists: a class of their first
+    # characters lets the engine pass over the rest of the text quickly
+    starts = {w[0] for words in (place_names(), tuple(prefix_levels()), unit_words("scope"),
+                                 tuple(collective_forms()), national, categories,
+                                 tuple(b.lead for b in branches)) for w in words if w}
     return re.compile(
+        "(?=[" + re.escape("".join(sorted({*starts, "团"}))) + "])"
         "(?:" + branch + "|" + collective + "|" + team + "|" + sub_unit + "|(?:" + scope[:-1]
         + "|" + prefix
         + scope + ")" + body + "|" + category + "|" + parent + ")"

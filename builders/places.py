@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from policykg.builders.lexicon import Place, places
+from policykg.builders.lexicon import Place, alternation, places
 
 NATION = "中华人民共和国"
 UNKNOWN = "?"
@@ -48,6 +48,9 @@ class Jurisdiction:
         one place of that level the text names, if it names exactly one."""
         if level == "national":
             return (places()[NATION],)
+        if level == "municipal" and self.chain and self.chain[-1].level == "county" and (
+                self.chain[-1].name.endswith("市")):
+            return self.chain  # in a county-level city's document, 市 is that city (义乌市)
         for i, place in enumerate(self.chain):
             # a 直辖市 (municipal, no parent) stands at the provincial level too
             if place.level == level or (level == "provincial" and place.level == "municipal"
@@ -102,9 +105,30 @@ def names_place(text: str, place: Place) -> bool:
     return any(n in text for n in _spoken_names(place))
 
 
+@cache
+def _spoken_index() -> tuple[re.Pattern[str], dict[str, tuple[Place, ...]]]:
+    """Every spoken name of every place as one pattern, and the places each name points
+    at — those of the name and of the shorter names it starts with (上海 in 上海市)."""
+    named: dict[str, set[Place]] = {}
+    for place in places().values():
+        if place.level != "national":
+            for name in _spoken_names(place):
+                named.setdefault(name, set()).add(place)
+    pointed = {name: tuple(sorted({p for k in range(1, len(name) + 1)
+                                   for p in named.get(name[:k], ())}, key=lambda p: p.name))
+               for name in named}
+    # a lookahead matches at every position, so names inside others are found too; the
+    # class of first characters lets the engine pass over the rest of the text quickly
+    firsts = "".join(sorted({name[0] for name in named}))
+    return re.compile("(?=[" + re.escape(firsts) + "])(?=(" + alternation(tuple(named))
+                      + "))"), pointed
+
+
 def find_places(text: str) -> list[Place]:
     """Places named whole in ``text``, deepest first."""
-    found = [p for p in places().values() if p.level != "national" and names_place(text, p)]
+    pattern, pointed = _spoken_index()
+    seen = {p.name: p for m in pattern.finditer(text) for p in pointed[m.group(1)]}
+    found = list(seen.values())
     # a district of one city is not the district of the same name in another city the
     # text names (舟山市普陀区 is not 上海市普陀区)
     wide = [p for p in found if p.level in ("provincial", "municipal")]
@@ -230,6 +254,8 @@ def _from_number_prefix(abbr: str, context: str, heads: list[str]) -> tuple[Plac
     (金 for 金山区) is shared by many places, so it counts only when the document names
     that place too — else a place in the title that starts with it (金水区) is the one.
     """
+    if not abbr:
+        return ()
     fits = [p for p in places().values() if abbr in p.abbrs or abbr == p.short]
     named = [p for p in fits if names_place(context, p)]
     if named:
