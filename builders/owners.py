@@ -48,7 +48,8 @@ STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 JOINTLY = "会同"
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
-MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
+MARKED = ("label", "verb", "table")
+CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：…), not a clause  # shapes that say by themselves: this names owners
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
 _SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
 _COMMA_PART_RE = re.compile(r"[^，,]+")
@@ -300,7 +301,8 @@ def responsibility_spans(text: str) -> list[tuple[int, int]]:
     figure counts, found without reading a single unit."""
     words = re.compile(alternation(tuple(sorted({*LABELS, *label_words("marks")},
                                                 key=len, reverse=True))))
-    spans = [(s, e) for s, e in groups(text) if words.search(text, s, e)]
+    spans = [(s, e) for s, e in groups(text)
+             if e - s <= CLAUSE_MAX and words.search(text, s, e)]
     for line in re.finditer(r"^[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*$", text, re.M):
         if not any(s <= line.start() < e for s, e in spans):
             spans.append((line.start(), line.end()))
