@@ -41,6 +41,7 @@ from policykg.builders.owners import (
     row_owners,
 )
 from policykg.builders.prose import find_agents
+from policykg.builders.tasks import plan_start
 
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+\s*[号號]")
 BUREAU_RE = re.compile(r"(?:局|厅|委员会|部)$")
@@ -75,8 +76,13 @@ def read_owners(document: Document, tasks: tuple[Task, ...],
         )
     # a document that lists owners in brackets or label lines reads no prose agents; one
     # plain sentence (由X牵头，Y配合，…) in running text does not make it such a document
-    uses_lists = any(c.items and c.shape != "sentence" for cs in read.values() for c in cs)
-    reads_prose = not uses_lists and not closed_genre(document.meta.title)
+    listed = [t.span.start for t in tasks
+              if any(c.items and c.shape != "sentence" for c in read[t.key])]
+    # a document that lists owners reads no prose agents (one plain sentence, 由X牵头，Y
+    # 配合，…, does not make it such a document) — but for the items of a notice that
+    # publishes a plan of lists: they come before the plan, and name their owners in prose
+    prose_until = plan_start(document, min(listed)) if listed else len(text)
+    reads_prose = not closed_genre(document.meta.title)
     issuer = _issuing_bureau(document)
     owners: list[Owner] = []
     notes: list[NameNote] = []
@@ -86,7 +92,7 @@ def read_owners(document: Document, tasks: tuple[Task, ...],
         inherited = not items and _part_owners(task, tasks, read)
         if inherited:  # an item under a part whose heading names the owners: theirs too
             items = inherited
-        if reads_prose:  # plain-sentence lists (X牵头，Y配合。), then the other agents
+        if reads_prose and task.span.start < prose_until:  # plain lists, then other agents
             items = sorted([*items, *_agents(text, task, items)], key=lambda ic: ic[0].start)
         seen: set[str] = set()
         central_list = any(is_central(item.mention) for item, _ in items)

@@ -17,12 +17,13 @@ from policykg.builders.lexicon import (
     collective_forms,
     label_words,
     mention_pattern,
+    places,
     prefix_levels,
     unit_forms,
     unit_words,
 )
 
-SPLIT = "、，,；;"
+SPLIT = "、，,；;\n"  # a cell of a copied table lists one unit per line
 OPEN, CLOSE = "(（〔[【〖", ")）〕]】〗"
 JOINS = ("以及", "及", "和")
 BARE_CLASSES = ("部门", "单位", "机构", "部门单位", "单位部门")
@@ -152,6 +153,8 @@ def looks_like_unit(mention: str) -> bool:
         return False
     if text in collective_forms() or ("national", text) in unit_forms():
         return True
+    if text in _place_names():  # 黄埔区 in a list of owners: the district's government
+        return True
     if (text.startswith("各") or text.endswith(GROUP_ENDINGS)) and not NOT_IN_NAMES.search(text):
         return True
     if text.endswith(TOWN_ENDINGS) and len(text) >= 3 and not text.startswith(
@@ -163,6 +166,12 @@ def looks_like_unit(mention: str) -> bool:
     # 岳麓区妇联: a place the lexicon does not list, then a unit form it does know
     place = UNLISTED_PLACE.match(text)
     return place is not None and text[place.end() :] in _known_forms()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Full names of the places below the nation (青浦区, 义乌市, 贵州省)."""
+    return frozenset(name for name, place in places().items() if place.level != "national")
 
 
 def known_unit(mention: str) -> bool:

@@ -107,6 +107,7 @@ class TableRow:
     cells: tuple[str, ...]
     cell_spans: tuple[Span, ...]
     span: Span
+    part: str = ""  # the number of the part of the table holding the row ((一) → "1")
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
     span: Span
+    # grid: each row's cells sit under their columns; lines: a table copied one cell per
+    # line, whose rows hold their lines in order, to be placed by what they hold
+    layout: str = "grid"
 
 
 @dataclass(frozen=True)

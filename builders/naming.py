@@ -11,6 +11,7 @@ combines them. Each local unit links to the unit of the same line one level up
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from policykg.builders.lexicon import (
@@ -176,8 +177,17 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
     """The Agency node a mention stands for, within the document's jurisdiction.
 
     A bare form that is also a local unit (国资委, 统计局) is the local one in a local
-    document, unless it is listed among central units (``central_list``).
+    document, unless it is listed among central units (``central_list``). A collective
+    or a class of units (各街道, 市直各有关部门) has no official name of its own: it is
+    named as the document writes it, while its key keeps the place it belongs to.
     """
+    agency = _resolve(mention, where, central_list)
+    if agency.kind in ("collective", "category"):
+        return replace(agency, name=re.sub(r"\s+", "", mention))
+    return agency
+
+
+def _resolve(mention: str, where: Jurisdiction, central_list: bool) -> Agency:
     text = _team(clean(mention))
     national = unit_forms().get(("national", text))
     if national and (central_list or not where.is_local or ("local", text) not in unit_forms()):
@@ -189,6 +199,9 @@ def resolve(mention: str, where: Jurisdiction, central_list: bool = False) -> Ag
     branch = _branch(text, where)
     if branch:
         return branch
+    place = places().get(text)
+    if place and place.level != "national":  # 黄埔区 as an owner: the district's government
+        return resolve(text + "人民政府", where, central_list)
     chain, prefix, rest = _split_prefix(text, where)
     if not prefix and text.startswith(CENTRAL_PREFIXES) and ("local", text) not in unit_forms():
         chain = (places()[NATION],)  # 国家标准委, 中央网信办: central, whatever the document

@@ -232,8 +232,10 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
     result: list[tuple[Chars, str, int]] = []
     physical: list[tuple[Chars, str]] = []
     start = 0
+    in_table = False  # after a 序号 line, a bare number numbers a row, not a page
     for i in _breaks(chars):
-        physical.append(_line(chars[start:i], fmt))
+        physical.append(_line(chars[start:i], fmt, in_table))
+        in_table = in_table or _text(physical[-1][0]).replace(" ", "") in ROW_NUMBER_HEADERS
         if i < len(chars) and chars[i][0] == HARD:
             physical.append(([], "hard"))
         else:
@@ -244,6 +246,7 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
     return result
 
 
+ROW_NUMBER_HEADERS = ("序号", "编号")
 _BREAK = re.compile("[\n" + HARD + "]")
 
 
@@ -257,7 +260,7 @@ def _breaks(chars: Chars) -> list[int]:
     return [*found, len(chars)]
 
 
-def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
+def _line(raw_line: Chars, fmt: str, in_table: bool = False) -> tuple[Chars, str]:
     stripped = _strip(raw_line)
     footnote = bool(stripped) and stripped[0][0] in _SUPERSCRIPT
     line = [(c, at) for c, at in stripped if c not in _SUPERSCRIPT]
@@ -265,7 +268,8 @@ def _line(raw_line: Chars, fmt: str) -> tuple[Chars, str]:
     if not line:
         return [], "blank"
     text = _text(line)
-    if fmt in ("text", "pdf") and any(p.match(text) for p in _furniture()):
+    if fmt in ("text", "pdf") and not (in_table and text.isdigit()) and any(
+            p.match(text) for p in _furniture()):
         return [], "blank"
     if " " in text:
         line = squeeze_spaces(line)

@@ -48,8 +48,8 @@ STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 JOINTLY = "会同"
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
-MARKED = ("label", "verb", "table")
-CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：…), not a clause  # shapes that say by themselves: this names owners
+MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
+CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：…), not a clause
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
 _SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
 _COMMA_PART_RE = re.compile(r"[^，,]+")

@@ -154,7 +154,10 @@ def _collective_pattern() -> re.Pattern[str]:
     words = sorted(unit_words("collective-head"), key=lambda w: (-len(w), w))
     heads = "(?:" + "|".join(words) + ")"
     head = heads + r"(?:\([^()]{1,12}\))?"
-    return re.compile("各" + head + "(?:、" + head + ")*(?:人民政府|政府|街道办事处|党委和政府)?")
+    # 各县(市、区)人民政府; or a class of units: 各责任单位, 各有关部门, 各成员单位
+    units = r"(?:有关|相关|责任|成员|牵头|参与)(?:单位|部门)"
+    return re.compile("各(?:" + units + "|" + head + "(?:、" + head + ")*"
+                      "(?:人民政府|政府|街道办事处|党委和政府)?)")
 
 
 def _collectives(text: str, taken: set[int]) -> list[Agent]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.builders.line_tables import find_line_tables
 from policykg.builders.model import Document, DocumentMeta, Section, Source, Span
 from policykg.builders.tables import find_tables
 
@@ -104,7 +105,7 @@ def parse(source: Source) -> Document:
     text = source.text
     paragraphs = _paragraphs(text)
     sentences = tuple(s for p in paragraphs for s in _sentences(text, p))
-    tables = find_tables(text, paragraphs)
+    tables = find_tables(text, paragraphs) + find_line_tables(text, paragraphs)
     in_table = [t.span for t in tables]
     found: list[_Found] = []
     numbering = _Numbering()

@@ -16,9 +16,10 @@ from functools import lru_cache
 from policykg.builders.deadlines import iso
 from policykg.builders.lexicon import label_words
 from policykg.builders.list_items import could_be_unit, split_items
-from policykg.builders.model import Document, Span, Table, Task
+from policykg.builders.model import Document, Span, Table, TableRow, Task
 
 OWNER_COLUMNS = ("lead", "co", "responsible")
+DEADLINE_WORDS = re.compile(r"\d{1,2}\s*月|年底|年内|月底|季度|上半年|下半年|全年|长期|持续|前$")
 CN_DIGITS = "零一二三四五六七八九十"
 
 
@@ -36,6 +37,7 @@ class Row:
     meaning: tuple[str, ...]  # what each column holds (see labels.tsv), "" if nothing
     cells: tuple[Cell, ...]
     span: Span
+    part: str = ""  # the part of the table holding the row ((一) → "1"), "" if none
 
     def cells_for(self, meaning: str) -> list[Cell]:
         return [c for c, m in zip(self.cells, self.meaning, strict=True) if m == meaning]
@@ -67,6 +69,10 @@ def rows(document: Document) -> list[Row]:
         meaning = _meanings(table)
         if meaning is None:
             continue
+        if table.layout == "lines":
+            out += [Row(table, meaning, _placed(document.source.text, row, meaning), row.span,
+                        row.part) for row in table.rows]
+            continue
         width = len(meaning)
         above: tuple[Cell, ...] = ()
         for row in table.rows:
@@ -82,6 +88,47 @@ def rows(document: Document) -> list[Row]:
             above = cells
             out.append(Row(table, _realigned(meaning, cells), cells, row.span))
     return out
+
+
+def _placed(text: str, row: TableRow, meaning: tuple[str, ...]) -> tuple[Cell, ...]:
+    """A one-cell-per-line row's lines under their columns, by what they hold: its number,
+    the measure (the first line), a deadline (the last line, if it reads as one), and the
+    lines listing units, in order under the owner columns — the first under the first
+    (牵头单位), the rest under the last (配合单位). Lines naming people (分管领导) or
+    remarks go nowhere."""
+    lines = [Cell(t, s) for t, s in zip(row.cells, row.cell_spans, strict=True)]
+    slots: dict[str, list[Cell]] = {"number": lines[:1], "task": lines[1:2]}
+    rest = lines[2:]
+    if rest and "deadline" in meaning and _deadline_like(rest[-1].text):
+        slots["deadline"], rest = rest[-1:], rest[:-1]
+    units = [c for c in rest if _mostly_units(c.text)]
+    owners = [m for m in meaning if m in OWNER_COLUMNS]
+    if owners and units:
+        slots[owners[0]] = units[:1] if len(owners) > 1 else units
+        if len(owners) > 1 and units[1:]:
+            slots[owners[-1]] = units[1:]
+    end = Span(row.span.end, row.span.end)
+    placed = []
+    for column, m in enumerate(meaning):
+        found = slots.pop(m, []) if m and (m not in OWNER_COLUMNS or column == meaning.index(m)
+                                            or m == owners[-1]) else []
+        if not found:
+            placed.append(Cell("", end))
+            continue
+        span = Span(found[0].span.start, found[-1].span.end)
+        placed.append(Cell(text[span.start : span.end], span))
+    return tuple(placed)
+
+
+def _mostly_units(line: str) -> bool:
+    """A line listing units, one of them perhaps cut off or unknown (市科)."""
+    items = [item for item, _, _ in split_items(line)]
+    return bool(items) and 2 * sum(map(could_be_unit, items)) >= len(items) and could_be_unit(
+        items[0])
+
+
+def _deadline_like(line: str) -> bool:
+    return bool(iso(line) or DEADLINE_WORDS.search(line))
 
 
 def _numbered(cells: tuple[Cell, ...], meaning: tuple[str, ...]) -> bool:
@@ -142,6 +189,8 @@ def tasks(document: Document) -> list[Task]:
             continue
         numbers = [_section(c.text) for c in row.cells_for("number")]
         section = next((n for n in numbers if n), "")
+        if section and row.part:
+            section = f"{row.part}.{section}"  # row 2 of part (一) of the table
         if not section:
             holder = document.section_at(row.table.span.start)
             section = holder.path if holder else ""

@@ -21,8 +21,9 @@ from policykg.builders.owners import ListRule, read_clauses, unit_lists
 from policykg.builders.prose import find_agents
 
 ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text structures it
-PUBLISHING = re.compile(r"关于(?:印发|转发|下发)[^。]*的通知$")
+PUBLISHING = re.compile(r"关于(?:印发|转发|下发)[^。]*?的通知")
 TITLE_MAX = 60
+FRAMING_EXTRA = 10  # characters a framing title may add to its word (二、发展目标与主要任务)
 
 
 def find(document: Document) -> tuple[Task, ...]:
@@ -32,7 +33,10 @@ def find(document: Document) -> tuple[Task, ...]:
         text_tasks = []
         for sec in measures(document):
             span = _before_tables(sec.span, table_spans)
-            if len(span) > len(sec.marker) + len(sec.heading) + 1:
+            # a title alone (四、保障措施) is no measure; one sentence (一、各责任单位要…。) is
+            sentence = document.source.text[sec.heading_span.end : sec.heading_span.end + 1]
+            if len(span) > len(sec.marker) + len(sec.heading) + 1 or (
+                    sentence and sentence in "。；;"):
                 text_tasks.append(Task(key=sec.path, section=sec.path, heading=sec.heading,
                                        span=span))
         text_tasks += _owned_parts(document)
@@ -92,18 +96,22 @@ def is_enumerated(document: Document) -> bool:
         s.depth >= 3 for s in document.sections
     ):
         return True  # 一、(一)1.: a plan's own outline, however long its preamble
-    start = _plan_start(document)
+    start = plan_start(document)
     return document.sections[0].span.start - start < (len(text) - start) * ENUMERATED_BEFORE
 
 
-def _plan_start(document: Document) -> int:
+def plan_start(document: Document, before: int | None = None) -> int:
     """Where the plan a notice publishes begins (its own title line), else 0.
 
     关于印发…的通知, the notice's few lines, then the plan's title and its numbered
     measures: the numbering structures the plan, however long the notice before it.
+    The title is looked for before the first section, or before ``before`` (a notice
+    may number its own items — 一、各责任单位要… — before the plan's title).
     """
     text = document.source.text
-    first = document.sections[0].span.start
+    if not document.sections:
+        return 0
+    first = document.sections[0].span.start if before is None else before
     heads = [p for p in document.paragraphs if p.end <= first]
     if not any(PUBLISHING.search(text[p.start : p.end]) for p in heads[:4]):
         return 0
@@ -115,11 +123,13 @@ def _plan_start(document: Document) -> int:
 
 def measures(document: Document) -> list[Section]:
     """Leaf sections outside the framing parts, in document order."""
-    paths = [sec.number for sec in document.sections]
     out = []
     for sec in document.sections:
-        has_child = any(len(p) > len(sec.number) and p[: len(sec.number)] == sec.number
-                        for p in paths)
+        # a child lies inside its parent: a numbering that starts again further on (a
+        # notice's 一、二、 then its plan's 一、（一）) gives no children to the first one
+        has_child = any(len(c.number) > len(sec.number) and c.number[: len(sec.number)]
+                        == sec.number and sec.span.start < c.span.start < sec.span.end
+                        for c in document.sections)
         if has_child or _framing(document, sec):
             continue
         out.append(sec)
@@ -127,11 +137,14 @@ def measures(document: Document) -> list[Section]:
 
 
 def _framing(document: Document, sec: Section) -> bool:
+    """Inside a part titled 总体目标, 指导思想 …: a title of a few words, not a measure that
+    happens to say 目标任务 (区绩效考评机构要将…确定的重要目标任务纳入考核)."""
     words = non_task_words()
     for other in document.sections:
-        if sec.number[: len(other.number)] == other.number and any(
-            w in other.heading for w in words
-        ):
+        if sec.number[: len(other.number)] == other.number and other.span.contains(
+            sec.span
+        ) and any(w in other.heading and len(other.heading) <= len(w) + FRAMING_EXTRA
+                  for w in words):
             return True
     return False
 
