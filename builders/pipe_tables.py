@@ -143,6 +143,8 @@ def _row_cells(line: Chars) -> list[tuple[Chars, int]] | None:
         return None
     bars = [k for k, (c, _) in enumerate(line) if c == "|"]
     body = [k for k, (c, _) in enumerate(line) if c not in " \t\u3000\r\n|"]
+    if not body:
+        return None  # bars and blanks only
     bars = [k for k in bars if body[0] < k < body[-1]]  # the inner bars only
     cells: list[tuple[Chars, int]] = []
     start = body[0]

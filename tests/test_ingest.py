@@ -166,3 +166,11 @@ def test_offsets_cover_text() -> None:
     source = ingest.from_text("一、总体要求\n(一)指导思想。")
     assert len(source.offsets) == len(source.text) + 1
     assert source.quote(Span(0, 2)) == "一、"
+
+
+def test_a_row_of_bars_and_blanks_is_no_table(tmp_path: Path) -> None:
+    """An empty row copied from a web table (| | | |) among the text: read, not fatal."""
+    path = tmp_path / "bars.txt"
+    path.write_text("一、加快发展。\n| | | |\n二、强化保障。\n", "utf-8")
+    source = ingest.read(path)
+    assert "加快发展" in source.text and "强化保障" in source.text
