@@ -125,7 +125,7 @@ def _front_date(value: str) -> str:
 
 def _issuers(paras: list[str], head: list[str], title: str, front: dict[str, str]) -> tuple:
     found: list[str] = []
-    m = re.match(r"^(.{2,60}?)关于", title)
+    m = re.match(r"^(.{2,60}?)(?:印发|转发)?关于", title)  # X印发关于…的通知: the issuer is X
     if m:
         found.extend(x for x in re.split(r"[、\s]+", m.group(1)) if x)
     for line in head:

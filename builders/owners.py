@@ -41,8 +41,11 @@ from policykg.builders.list_items import (
 )
 
 LABELS = label_words("label")
-LABEL_RE = re.compile("(" + alternation(tuple(sorted(LABELS, key=len, reverse=True)))
-                      + r")\s*[:：]")
+# any label of the class: a role word and 单位/部门 (主要协作单位, 协助部门, 承办单位)
+LABEL_CLASS = ("(?:主要)?(?:" + alternation(tuple(label_words("label-root")))
+               + ")(?:责任)?(?:单位|部门)")
+LABEL_WORD = "(?:" + alternation(tuple(LABELS)) + "|" + LABEL_CLASS + ")"
+LABEL_RE = re.compile("(" + LABEL_WORD + r")\s*[:：]")
 OTHER_FIELD_RE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
@@ -53,6 +56,15 @@ CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
 _SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
 _COMMA_PART_RE = re.compile(r"[^，,]+")
+
+
+def label_role(label: str) -> str:
+    """The role a label gives its units: its own (labels.tsv), else its role word's."""
+    if label in LABELS:
+        return LABELS[label]
+    roots = label_words("label-root")
+    return next((roots[w] for w in sorted(roots, key=len, reverse=True) if w in label),
+                "responsible")
 
 
 @cache
@@ -162,7 +174,7 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
               lead_first: bool) -> list[Listed]:
     """牵头单位：X；责任单位：Y — each label's units, up to the end of its sentence."""
     out: list[Listed] = []
-    has_lead = any(LABELS[m.group(1)] in ("lead", "verbs") for m in labels)
+    has_lead = any(label_role(m.group(1)) in ("lead", "verbs") for m in labels)
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
         clause = content[m.end():end]
@@ -170,7 +182,7 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
         clause = clause[: stop.start()] if stop else clause
         field = OTHER_FIELD_RE.search(clause)  # …，适用范围：… — another field, not units
         clause = clause[: field.start()] if field else clause
-        role = LABELS[m.group(1)]
+        role = label_role(m.group(1))
         if role == "verbs":  # 部门分工：X牵头，Y配合 — the roles are in the verbs
             found = _verb_lists(clause, base + m.end(), False, deadline, len(out))
             out += found.items if found else []
@@ -247,7 +259,7 @@ def find_clauses(text: str, base: int, rule: ListRule, plain: bool = True
     dropped yet); ``plain`` also reads lists written as plain sentences (X牵头，Y配合。)."""
     out: list[Clause] = []
     spans = groups(text)
-    label_line = r"[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*"
+    label_line = r"[ \t]*" + LABEL_WORD + r"\s*[:：].*"
     # consecutive label lines (牵头单位：… / 责任单位：…) are one list
     for line in re.finditer("^" + label_line + "(?:\n" + label_line + ")*$", text, re.M):
         if not any(s <= line.start() < e for s, e in spans):
@@ -303,7 +315,7 @@ def responsibility_spans(text: str) -> list[tuple[int, int]]:
                                                 key=len, reverse=True))))
     spans = [(s, e) for s, e in groups(text)
              if e - s <= CLAUSE_MAX and words.search(text, s, e)]
-    for line in re.finditer(r"^[ \t]*(?:" + "|".join(LABELS) + r")\s*[:：].*$", text, re.M):
+    for line in re.finditer(r"^[ \t]*" + LABEL_WORD + r"\s*[:：].*$", text, re.M):
         if not any(s <= line.start() < e for s, e in spans):
             spans.append((line.start(), line.end()))
     return sorted(spans)

@@ -232,12 +232,28 @@ def locate(document_id: str, heads: list[str], doc_number: str, body: str,
         chain = _chain_named_in(line)
         if chain:
             return Jurisdiction(chain, document_id)
-    counts = Counter({p.name: sum(body.count(n) for n in set(_spoken_names(p)))
-                      for p in places().values() if p.level != "national"})
+    counts = _named_counts(body)
     best = sorted((-n, name) for name, n in counts.items() if n > 0)
     if best:
         return Jurisdiction(chain_of(places()[best[0][1]]), document_id)
     return Jurisdiction((), document_id)
+
+
+@cache
+def _whole_names() -> re.Pattern[str]:
+    """Every spoken name of a place, the longest first: 苍南县 is read whole, not as 南县."""
+    return re.compile(alternation(tuple(_spoken_index()[1])))
+
+
+def _named_counts(text: str) -> Counter[str]:
+    """How often the text names each place, each name read whole where it stands."""
+    pointed = _spoken_index()[1]
+    counts: Counter[str] = Counter()
+    for m in _whole_names().finditer(text):
+        for place in pointed[m.group(0)]:
+            if m.group(0) in _spoken_names(place):  # the place the whole name is
+                counts[place.name] += 1
+    return counts
 
 
 def _only_city_named(text: str) -> tuple[Place, ...]:
@@ -264,7 +280,9 @@ def _from_number_prefix(abbr: str, context: str, heads: list[str]) -> tuple[Plac
                                + "|".join(s for s, _ in SUFFIX_LEVEL) + ")")
     for text in [*heads, context]:
         for m in unnamed_place.finditer(text):
-            if m.group(0) in places():
+            if m.group(0) in places():  # 苍南县 for 苍政发: a place the gazetteer has
+                if text is not context or not abbr_fits_province(abbr):
+                    return chain_of(places()[m.group(0)])
                 continue
             # 郑州市金水区: the city written before it is its parent
             above = find_places(text[max(0, m.start() - 12) : m.start()])
@@ -279,6 +297,12 @@ def _from_number_prefix(abbr: str, context: str, heads: list[str]) -> tuple[Plac
     wide = [p for p in fits if p.level == "provincial" or (p.level == "municipal"
                                                            and not p.parent)]
     return chain_of(sorted(wide, key=lambda p: p.name)[0]) if wide else ()
+
+
+def abbr_fits_province(abbr: str) -> bool:
+    """Whether a document number's abbreviation is a province's (沪, 黔): then a place in the
+    running text that starts with the same character is not the issuer's."""
+    return any(abbr in p.abbrs for p in places().values() if p.level == "provincial")
 
 
 def display(chain: tuple[Place, ...]) -> str:

@@ -21,9 +21,10 @@ from policykg.builders.owners import ListRule, read_clauses, unit_lists
 from policykg.builders.prose import find_agents
 
 ENUMERATED_BEFORE = 1 / 3  # numbering that starts this early in the text structures it
-PUBLISHING = re.compile(r"关于(?:印发|转发|下发)[^。]*?的通知")
+PUBLISHING = re.compile(r"(?:关于(?:印发|转发|下发)|(?:印发|转发)关于)[^。]*?的通知")
 TITLE_MAX = 60
-FRAMING_EXTRA = 10  # characters a framing title may add to its word (二、发展目标与主要任务)
+# a heading that directs a unit (区绩效考评机构要将…) is a measure, whatever words it holds
+DIRECTIVE = re.compile(r"[局委办室厅部会处所院站队心组府门位构](?:要|将|应当|应|须|负责)")
 
 
 def find(document: Document) -> tuple[Task, ...]:
@@ -97,6 +98,8 @@ def is_enumerated(document: Document) -> bool:
     ):
         return True  # 一、(一)1.: a plan's own outline, however long its preamble
     start = plan_start(document)
+    if start and document.sections[0].span.start > start:
+        return True  # 关于印发…的通知, then the plan's title: its numbering is its outline
     return document.sections[0].span.start - start < (len(text) - start) * ENUMERATED_BEFORE
 
 
@@ -137,14 +140,13 @@ def measures(document: Document) -> list[Section]:
 
 
 def _framing(document: Document, sec: Section) -> bool:
-    """Inside a part titled 总体目标, 指导思想 …: a title of a few words, not a measure that
-    happens to say 目标任务 (区绩效考评机构要将…确定的重要目标任务纳入考核)."""
+    """Inside a part titled 总体目标, 指导思想 …: a title, not a measure that happens to say
+    目标任务 (区绩效考评机构要将…确定的重要目标任务纳入考核)."""
     words = non_task_words()
     for other in document.sections:
         if sec.number[: len(other.number)] == other.number and other.span.contains(
             sec.span
-        ) and any(w in other.heading and len(other.heading) <= len(w) + FRAMING_EXTRA
-                  for w in words):
+        ) and any(w in other.heading for w in words) and not DIRECTIVE.search(other.heading):
             return True
     return False
 
