@@ -45,6 +45,7 @@ from policykg.builders.tasks import plan_start
 
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+\s*[号號]")
 BUREAU_RE = re.compile(r"(?:局|厅|委员会|部)$")
+ARTICLES_MIN = 3
 PUBLISHED_RE = re.compile(r"(?:印发|转发|发布|公布)《?(.+?)》?的?(?:通知|函|决定|令)$")
 
 
@@ -82,7 +83,7 @@ def read_owners(document: Document, tasks: tuple[Task, ...],
     # 配合，…, does not make it such a document) — but for the items of a notice that
     # publishes a plan of lists: they come before the plan, and name their owners in prose
     prose_until = plan_start(document, min(listed)) if listed else len(text)
-    reads_prose = not closed_genre(document.meta.title)
+    reads_prose = not closed_genre(document.meta.title) and not _articles(document)
     issuer = _issuing_bureau(document)
     owners: list[Owner] = []
     notes: list[NameNote] = []
@@ -185,6 +186,11 @@ def closed_genre(title: str) -> bool:
     published = PUBLISHED_RE.search(title)
     core = (published.group(1) if published else title).rstrip("》」”\" ")
     return core.endswith(tuple(label_words("closed-genre")))
+
+
+def _articles(document: Document) -> bool:
+    """A text set out in articles (第一条 …) is a regulation, whatever its title says."""
+    return sum(1 for sec in document.sections if sec.style == "article") >= ARTICLES_MIN
 
 
 def _lead_first(document: Document, row: task_tables.Row) -> bool:

@@ -90,7 +90,7 @@ def _shared_head_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = "(?:" + "|".join(unit_words("collective-head")) + ")"
     bracket = r"(?:[(（][^)）]*[)）])?"
     return (re.compile("各" + heads + bracket + r"(?:、.+)?"),
-            re.compile(heads + bracket + "(?:人民政府|政府)?"))
+            re.compile(heads + bracket + "(?:人民政府|政府)?" + bracket))  # …区人民政府（管委会）
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -81,7 +81,8 @@ def _unknown_abbreviation(body: str) -> bool:
 
 
 def _known_body(body: str) -> bool:
-    return ("local", body) in unit_forms() or (
+    """A body the gazetteer has, as a way of writing it or as its official name."""
+    return ("local", body) in unit_forms() or body in _local_bodies() or (
         body.endswith("委") and body[:-1] + "委员会" in _local_bodies())
 
 
@@ -243,8 +244,8 @@ def _resolve(mention: str, where: Jurisdiction, central_list: bool) -> Agency:
     bare = body.replace("{jur}", "")
     if kind == "unit" and bare.endswith(STREET_ENDINGS):  # 赵巷镇, 夏阳街道: a town or street
         return Agency(f"{path(chain)}/{bare}", name, kind, "street", bare)
-    if kind == "unit" and _unknown_abbreviation(rest[len(scope):]):
-        # 区审改办: an abbreviation the gazetteer lacks keeps its written name (its key
+    if kind == "unit" and not _known_body(rest[len(scope):]):
+        # 区审改办, 区国土分局: a name the gazetteer lacks keeps its written form (its key
         # still carries the place, so it is one node wherever the place writes it so)
         name = text
     return Agency(f"{path(chain)}/{bare}", name, kind, level_of(chain), chain[-1].name, "",
@@ -347,6 +348,9 @@ def gazetteer_note(mention: str, agency: Agency, where: Jurisdiction) -> str:
         return ""
     _, _, rest = _split_prefix(text, where)
     scope = next((w for w in unit_words("scope") if rest.startswith(w)), "")
-    if _unknown_abbreviation(rest[len(scope):]):
+    body = rest[len(scope):]
+    if _unknown_abbreviation(body):
         return "abbreviation not in the gazetteer: kept as written"
+    if not _known_body(body) and not body.endswith(STREET_ENDINGS):
+        return "name not in the gazetteer: kept as written"
     return ""

@@ -50,6 +50,8 @@ OTHER_FIELD_RE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
 VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 JOINTLY = "会同"
+# a sentence that names owners for every later measure "without listing them again"
+CARRY_NOTE_RE = re.compile(r"[^。；;]*不再(?:一一)?(?:列出|列举|重复)[^。；;]*")
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
 MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
 CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：…), not a clause
@@ -209,7 +211,10 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
     """A、B负责 / X牵头，Y配合 / …按职责分工负责。列第一位者为牵头单位."""
     parts: list[tuple[str, int, str]] = []  # (units, offset, verb role)
     pending: int | None = None  # start of unit clauses waiting for a verb (A，B负责)
+    notes = [(n.start(), n.end()) for n in CARRY_NOTE_RE.finditer(content)]
     for m in _CLAUSE_RE.finditer(content):
+        if any(s <= m.start() < e for s, e in notes):
+            continue  # 以下各项均需X落实，不再列出: a note on later measures, not a list
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
@@ -227,6 +232,9 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
         else:
             units_only = all(looks_like_unit(t) for t, _, _ in split_items(clause))
             pending = (start if pending is None else pending) if units_only else None
+    if pending is not None and any(role == "lead" for _, _, role in parts):
+        # X牵头，Y、Z (the verb cut off with the page, or never written): Y and Z partner
+        parts.append((content[pending:], pending, "co"))
     end = base + len(content)
     if not parts:
         if re.search(r"[。：:]", content):

@@ -133,10 +133,17 @@ def measures(document: Document) -> list[Section]:
         has_child = any(len(c.number) > len(sec.number) and c.number[: len(sec.number)]
                         == sec.number and sec.span.start < c.span.start < sec.span.end
                         for c in document.sections)
-        if has_child or _framing(document, sec):
+        if has_child or (_framing(document, sec) and not _names_owners(document, sec)):
             continue
         out.append(sec)
     return out
+
+
+def _names_owners(document: Document, sec: Section) -> bool:
+    """A goal part that assigns its goals (主要预期目标：…（省发展改革委牵头）) is a measure."""
+    text = document.source.text[sec.span.start : sec.span.end]
+    clauses, _ = read_clauses(text, sec.span.start, ListRule(), plain=False)
+    return any(c.marked and c.items for c in clauses)
 
 
 def _framing(document: Document, sec: Section) -> bool:
