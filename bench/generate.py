@@ -38,6 +38,9 @@ class Place:
         city = rng.choice(prov["cities"])
         district = rng.choice([d for d in city["districts"] if d[-1] in "区县"])
         self.level = level
+        # a district's units are named in full with its city (昆明市盘龙区财政局), as the
+        # gazetteer places every county-level division under its prefecture
+        self.above = city["name"] if level == "district" else ""
         self.name, self.key, self.abbr = {
             "national": ("全国", "cn", "国"),
             "province": (prov["name"], prov["id"], prov["abbr"]),
@@ -62,9 +65,10 @@ class Place:
         if f"short_{tier}" in line:
             forms.append(self.prefix + line[f"short_{tier}"])
         full = self.name + line.get(f"full_{tier}", body)
-        entry = {"id": f"{self.key}/{line['id']}", "name": full, "aliases": sorted(set(forms)),
-                 "level": self.level, "jurisdiction": self.name}
         mention = rng.choices(forms, weights=(6, 2, 2)[: len(forms)])[0]
+        aliases = sorted({*forms, full}) if self.above else sorted(set(forms))
+        entry = {"id": f"{self.key}/{line['id']}", "name": self.above + full, "aliases": aliases,
+                 "level": self.level, "jurisdiction": self.name}
         return mention, entry
 
     def collective(self, rng: random.Random) -> tuple[str, dict[str, object]]:

@@ -144,7 +144,7 @@ def canned(graph: Path) -> list[tuple[str, dict[str, str]]]:
     with EmbeddedStore(graph / "store", read_only=True) as store:
         agency = queries.run(store, "agency-workload")[0]["unit"]
         group = (queries.run(store, "task-groups") or [{"group": ""}])[0]["group"]
-    sample = {"agency": agency, "group": group}
+    sample = {"agency": agency, "group": group, "text": "就业"}  # text: the full-text search
     return [(q.name, {p: sample[p] for p in q.params}) for q in queries.list_queries()]
 
 

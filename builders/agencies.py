@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.builders import task_tables
+from policykg.builders.clause_words import declares_lead_first
 from policykg.builders.lexicon import label_words, mention_pattern
 from policykg.builders.list_items import groups
 from policykg.builders.model import (
@@ -35,7 +36,6 @@ from policykg.builders.owners import (
     Clause,
     Listed,
     ListRule,
-    declares_lead_first,
     read_clauses,
     responsibility_spans,
     row_owners,

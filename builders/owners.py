@@ -26,9 +26,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from policykg.builders import task_tables
+from policykg.builders.clause_words import (
+    CARRY_NOTE_RE,
+    JOINTLY,
+    LABEL_RE,
+    LABEL_WORD,
+    LABELS,
+    LEAD_MARK_RE,
+    OTHER_FIELD_RE,
+    STOP_RE,
+    VERB_TAIL,
+    carries,
+    declares_lead_first,
+    label_role,
+    verb_tail,
+)
 from policykg.builders.deadlines import due, labelled
 from policykg.builders.lexicon import alternation, label_words
 from policykg.builders.list_items import (
@@ -40,51 +54,11 @@ from policykg.builders.list_items import (
     split_items,
 )
 
-LABELS = label_words("label")
-# any label of the class: a role word and 单位/部门 (主要协作单位, 协助部门, 承办单位)
-LABEL_CLASS = ("(?:主要)?(?:" + alternation(tuple(label_words("label-root")))
-               + ")(?:责任)?(?:单位|部门)")
-LABEL_WORD = "(?:" + alternation(tuple(LABELS)) + "|" + LABEL_CLASS + ")"
-LABEL_RE = re.compile("(" + LABEL_WORD + r")\s*[:：]")
-OTHER_FIELD_RE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
-STOP_RE = re.compile("[。；;\n]|" + "|".join(label_words("deadline")))
-VERB_TAIL = tuple(sorted(label_words("verb").items(), key=lambda kv: (-len(kv[0]), kv[0])))
-JOINTLY = "会同"
-# a sentence that names owners for every later measure "without listing them again"
-CARRY_NOTE_RE = re.compile(r"[^。；;]*不再(?:一一)?(?:列出|列举|重复)[^。；;]*")
-LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
 MARKED = ("label", "verb", "table")  # shapes that say by themselves: this names owners
 CLAUSE_MAX = 300  # a longer "bracket" is page furniture left open (【字体：…), not a clause
 _CLAUSE_RE = re.compile(r"[^，,。；;]+")
 _SENTENCE_RE = re.compile(r"[^。；;\n\0]+")
 _COMMA_PART_RE = re.compile(r"[^，,]+")
-
-
-def label_role(label: str) -> str:
-    """The role a label gives its units: its own (labels.tsv), else its role word's."""
-    if label in LABELS:
-        return LABELS[label]
-    roots = label_words("label-root")
-    return next((roots[w] for w in sorted(roots, key=len, reverse=True) if w in label),
-                "responsible")
-
-
-@cache
-def lead_first_pattern() -> re.Pattern[str]:
-    """列第一位者为牵头单位 and its kin: a first place and a lead word in one clause."""
-    first = "(?:" + alternation(tuple(label_words("first"))) + ")"
-    leads = "(?:" + alternation(tuple(label_words("leads"))) + ")"
-    gap = r"[^，,。；;:：()（）]{0,10}?"
-    return re.compile(first + gap + leads + "|" + leads + "(?:单位|部门)" + gap + first)
-
-
-def declares_lead_first(text: str) -> bool:
-    return bool(lead_first_pattern().search(text))
-
-
-def carries(text: str) -> bool:
-    """下同: the declaration holds for every later list."""
-    return any(word in text for word in label_words("carry"))
 
 
 @dataclass(frozen=True)
@@ -201,11 +175,6 @@ def _labelled(content: str, base: int, labels: list[re.Match[str]], deadline: st
     return out
 
 
-def _verb_tail(clause: str) -> tuple[str, str] | None:
-    return next(((t, r) for t, r in VERB_TAIL if clause.endswith(t) and len(clause) > len(t)),
-                None)
-
-
 def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order: int = 0
                 ) -> Clause | None:
     """A、B负责 / X牵头，Y配合 / …按职责分工负责。列第一位者为牵头单位."""
@@ -218,7 +187,7 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
-        verb = None if declares_lead_first(clause) else _verb_tail(clause)
+        verb = None if declares_lead_first(clause) else verb_tail(clause)
         if verb:
             first = start if pending is None else pending
             units = content[first : m.end() - len(verb[0])].removesuffix("等")
@@ -304,7 +273,7 @@ def _plain_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         roles: list[str] = []
         known: list[str] = []
         for clause in _COMMA_PART_RE.finditer(text[start : m.end()]):
-            verb = _verb_tail(clause.group(0))
+            verb = verb_tail(clause.group(0))
             units = clause.group(0)[: -len(verb[0])] if verb else ""
             items = [u for u, _, _ in split_items(units.removesuffix("等"))]
             if verb is None or not items or not all(could_be_unit(u) for u in items):
