@@ -242,6 +242,13 @@ def exclusion(text: str, q: Quantity, start: int, end: int, floor: int, ceiling:
     # 营业收入超过10亿元的企业: the figure qualifies who is meant, whatever the cue
     if rest.startswith("的") and any(w in rest[1:7] for w in heads):
         return "eligibility threshold"
+    if any(w in clause for w in words("relaxes")):
+        return "eligibility threshold"  # 裁员率放宽到不超过20%
+    if any(rest.startswith(w) for w in words("band")):
+        return "eligibility threshold"  # 所得额不超过100万元的部分减半征收
+    if q.unit == "%" and (any(w in _squeeze(clause) for w in words("rate-noun"))
+                          or any(rest.startswith(w) for w in words("rate-verb"))):
+        return "rate of a payment or cut"  # 加计扣除比例提高至100%; 缴纳失业保险费的30%返还
     if q.unit == "%":
         tail = _squeeze(clause)[-RATE_REACH:]
         for verb in words("rate-verb"):

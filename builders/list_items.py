@@ -32,7 +32,8 @@ TOWN_ENDINGS = ("镇", "乡", "办事处")  # a named town (赵巷镇), not a ba
 NOT_IN_NAMES = re.compile(r"[的将要对把在从向使]|必须|应当|务必|^[由按与]")
 UNLISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|区|县|市|州|旗)")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff()（）、]+")
-_ETC_RE = re.compile(r"等(?:和|及|以及)?")
+# 等 closes a list, except inside a word: 高等学校, 中等职业学校, 初等教育
+_ETC_RE = re.compile(r"(?<![高中初])等(?:和|及|以及)?")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -87,7 +88,8 @@ def split_items(text: str, base: int = 0) -> list[tuple[str, int, int]]:
 
 @cache
 def _shared_head_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    heads = "(?:" + "|".join(unit_words("collective-head")) + ")"
+    # a run of level words is a head too: 县市、区政府 as well as 县市区 and 市县
+    heads = "(?:" + "|".join(unit_words("collective-head")) + ")+"
     bracket = r"(?:[(（][^)）]*[)）])?"
     return (re.compile("各" + heads + bracket + r"(?:、.+)?"),
             re.compile(heads + bracket + "(?:人民政府|政府)?" + bracket))  # …区人民政府（管委会）
@@ -191,7 +193,8 @@ def known_unit(mention: str) -> bool:
 @cache
 def _collective_pattern() -> re.Pattern[str]:
     """各区、县级市 / 各镇（街道） / 各县市区政府 / 各有关部门: every unit of a kind."""
-    heads = "(?:" + "|".join(unit_words("collective-head")) + ")"
+    # a run of level words is a head too: 县市、区政府 as well as 县市区 and 市县
+    heads = "(?:" + "|".join(unit_words("collective-head")) + ")+"
     head = heads + r"(?:[(（][^)）]{1,12}[)）])?"
     bodies = "|".join(re.escape(w) for w in (*GROUP_ENDINGS, *unit_words("suffix")))
     return re.compile("各(?:" + head + "(?:、?" + head + ")*(?:人民政府|政府|党委|街道办事处)?"

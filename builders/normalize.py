@@ -280,7 +280,8 @@ def _line(raw_line: Chars, fmt: str, in_table: bool = False) -> tuple[Chars, str
 
 def _strip(line: Chars) -> Chars:
     start, end = 0, len(line)
-    while start < end and line[start][0] in " \u3000\r\xa0":
+    # "??" and U+FFFD at a line's start are indent spaces lost to a wrong code page
+    while start < end and line[start][0] in " \u3000\r\xa0?\ufffd":
         start += 1
     while end > start and line[end - 1][0] in " \u3000\r\xa0\t":
         end -= 1

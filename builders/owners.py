@@ -187,7 +187,13 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
         clause, start = m.group(0), m.start()
         if start and content[start - 1] not in "，,":
             pending = None
-        verb = None if declares_lead_first(clause) else verb_tail(clause)
+        if declares_lead_first(clause):
+            if pending is not None:  # A、B，C，列第一位的为牵头单位: the list before the rule
+                units = content[pending:start].rstrip("，, ")
+                parts.append((units, pending, "first-leads"))
+            pending = None
+            continue
+        verb = verb_tail(clause)
         if verb:
             first = start if pending is None else pending
             units = content[first : m.end() - len(verb[0])].removesuffix("等")
@@ -218,9 +224,10 @@ def _verb_lists(content: str, base: int, lead_first: bool, deadline: str, order:
     for units, offset, role in parts:
         # with no lead or partner verb, the declared rule (own, or carried by 下同) says
         # that the first listed leads: in 负责 and in 按职责分工负责 / 分别负责 lists alike
-        first_leads = lead_first and not explicit
-        out += _role_list(units, base + offset, "responsible" if role == "each" else role,
-                          first_leads, deadline, order + len(out))
+        first_leads = (lead_first and not explicit) or role == "first-leads"
+        role = "responsible" if role in ("each", "first-leads") else role
+        out += _role_list(units, base + offset, role, first_leads, deadline,
+                          order + len(out))
     if "lead" in roles:  # X牵头，Y按职责分工负责: Y works with X
         out = [replace(item, role="co") if item.role == "responsible" else item
                for item in out]
