@@ -177,6 +177,25 @@ def test_two_files_with_one_doc_number_each_get_an_iri_of_their_own(
     assert _whole(out) == _whole(tmp_path / "fresh")
 
 
+def test_each_of_many_reprints_built_at_once_holds_its_own_graph(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    """Many files with one 文号, built together by two workers: whichever load came last, the
+    plain graph in the store ends as the first file's, and each other file has its own."""
+    qingpu = (seeds_dir / "003_3d31144a4b974985.txt").read_text("utf-8")
+    texts = {f"reprint-{i:02d}.txt": qingpu + "\n" * i + "(此件公开发布)\n" for i in range(12)}
+    out = tmp_path / "out"
+    report = policykg.build_corpus([_write(tmp_path, texts)], out, jobs=2, views=False)
+    graphs = {d.graph for d in report.documents}
+    assert len(graphs) == len(texts)
+    store = ox.Store.read_only(str(out / "store"))
+    for doc in report.documents:
+        shard = (out / "shards" / f"{doc.source}.nq").read_text("utf-8")
+        in_store = store.quads_for_pattern(None, None, None, ox.NamedNode(doc.graph))
+        assert {str(q) for q in in_store} == {
+            str(q) for q in ox.parse(shard, format=ox.RdfFormat.N_QUADS)}
+
+
 def _write(folder: Path, texts: dict[str, str]) -> Path:
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -213,7 +213,7 @@ def build(
         with ShardLoader(store, STORE_BATCH_BYTES) as loader:  # loads while workers extract
             built = _extract(todo, out_dir, jobs, progress, loader.add)
         kept_results = [r for r in results if r.status in ("built", "unchanged")]
-        built += _separate(kept_results, out_dir, store, rollup, built)
+        built += _separate(kept_results, out_dir, store, rollup, built, jobs)
         # a document built before that failed now, or a graph left by a build stopped
         # half-way, keeps no stale graph either
         kept = sorted(r.source for r in kept_results)
@@ -239,20 +239,25 @@ def build(
 
 def _separate(
     kept: list[DocumentResult], out_dir: Path, store: EmbeddedStore, rollup: Rollup,
-    built: list[str],
+    built: list[str], jobs: int | None,
 ) -> list[str]:
     """Give inputs that claim the same document IRI their own (graphnames), rebuilding those
-    whose IRI changes and loading again the graphs a colliding load went over; return the
-    sources rebuilt."""
+    whose IRI changes and loading again the plain graphs a colliding load went over; return
+    the sources rebuilt."""
     chosen = graphnames.variants(kept)
-    redo = [r for r in kept if r.source in {c.source for c in graphnames.misplaced(kept, chosen)}]
+    misplaced = {c.source for c in graphnames.misplaced(kept, chosen)}  # once, not per input
+    redo = [r for r in kept if r.source in misplaced]
     rollup.remember_sources({r.source for r in redo if r.status == "unchanged"})
     for result in redo:
         result.status = "built"
-    rebuilt = _extract(redo, out_dir, 1, None, store.replace_document, chosen)
-    for claim in graphnames.shared(kept, set(built) | set(rebuilt)):
-        shard = out_dir / "shards" / f"{claim.source}.nq"
-        store.replace_document(claim.graph, shard.read_text(encoding="utf-8"))
+    with ShardLoader(store, STORE_BATCH_BYTES) as loader:
+        rebuilt = _extract(redo, out_dir, jobs, None, loader.add, chosen)
+    # only a plain IRI is claimed by several loads; a variant graph is its input's alone
+    with ShardLoader(store, STORE_BATCH_BYTES) as loader:
+        for claim in graphnames.shared(kept, set(built) | set(rebuilt)):
+            if claim.graph == claim.plain:
+                shard = out_dir / "shards" / f"{claim.source}.nq"
+                loader.add(claim.graph, shard.read_text(encoding="utf-8"))
     return rebuilt
 
 
