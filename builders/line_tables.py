@@ -56,7 +56,7 @@ def _line(text: str, span: Span) -> str:
     return text[span.start : span.end].strip()
 
 
-def _owner_words() -> set[str]:
+def owner_words() -> set[str]:
     return {w for kind in ("label", "column") for w, v in label_words(kind).items()
             if v in ("lead", "co", "responsible", "verbs")}
 
@@ -73,7 +73,7 @@ def _header_width(text: str, lines: list[Span], i: int) -> int:
             break
         k += 1
     words = [re.sub(r"\s+", "", _line(text, s)) for s in lines[i + 1 : k]]
-    if k - i < 3 or not any(o in w for w in words for o in _owner_words()):
+    if k - i < 3 or not any(o in w for w in words for o in owner_words()):
         return 0
     return k - i
 

@@ -144,7 +144,7 @@ def _protected(piece: str) -> set[int]:
 @cache
 def _names_with_joins() -> tuple[str, ...]:
     names = {w for form in unit_forms().values() for w in (form.form, form.full)}
-    names |= set(collective_forms())
+    names |= set(collective_forms()) | set(unit_words("paired"))
     return tuple(sorted((n for n in names if "和" in n or "及" in n), key=lambda w: (-len(w), w)))
 
 

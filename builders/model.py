@@ -117,7 +117,8 @@ class Table:
     rows: tuple[TableRow, ...]
     span: Span
     # grid: each row's cells sit under their columns; lines: a table copied one cell per
-    # line, whose rows hold their lines in order, to be placed by what they hold
+    # line, whose rows hold their lines in order, to be placed by what they hold; spaced:
+    # a grid whose rows were read from the right, their cells already under their columns
     layout: str = "grid"
 
 

@@ -233,8 +233,17 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
     physical: list[tuple[Chars, str]] = []
     start = 0
     in_table = False  # after a 序号 line, a bare number numbers a row, not a page
+    spaced_row = 0  # in a table run together with spaces: the number of the next row
     for i in _breaks(chars):
-        physical.append(_line(chars[start:i], fmt, in_table))
+        raw = _text(chars[start:i]).strip(" \u3000\r")
+        row = SPACED_ROW.match(raw)
+        if SPACED_HEADER.match(raw):
+            spaced_row = 1
+        elif row and int(row.group(1)) == spaced_row:
+            spaced_row += 1
+        elif raw:
+            spaced_row = 0
+        physical.append(_line(chars[start:i], fmt, in_table, keep_spaces=spaced_row > 0))
         in_table = in_table or _text(physical[-1][0]).replace(" ", "") in ROW_NUMBER_HEADERS
         if i < len(chars) and chars[i][0] == HARD:
             physical.append(([], "hard"))
@@ -247,6 +256,10 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
 
 
 ROW_NUMBER_HEADERS = ("序号", "编号")
+# a table run together a row a line, spaces between its cells: they part the cells, so they
+# stay (builders/space_tables.py reads it); the header is short words, the rows count up
+SPACED_HEADER = re.compile(r"(?:序号|编号)(?:[ \u3000]+[^ \u3000\t。，,；;：:]{1,10}){2,}$")
+SPACED_ROW = re.compile(r"(\d{1,3})[ \u3000]+\S")
 _BREAK = re.compile("[\n" + HARD + "]")
 
 
@@ -260,7 +273,8 @@ def _breaks(chars: Chars) -> list[int]:
     return [*found, len(chars)]
 
 
-def _line(raw_line: Chars, fmt: str, in_table: bool = False) -> tuple[Chars, str]:
+def _line(raw_line: Chars, fmt: str, in_table: bool = False, keep_spaces: bool = False
+          ) -> tuple[Chars, str]:
     stripped = _strip(raw_line)
     footnote = bool(stripped) and stripped[0][0] in _SUPERSCRIPT
     line = [(c, at) for c, at in stripped if c not in _SUPERSCRIPT]
@@ -271,6 +285,8 @@ def _line(raw_line: Chars, fmt: str, in_table: bool = False) -> tuple[Chars, str
     if fmt in ("text", "pdf") and not (in_table and text.isdigit()) and any(
             p.match(text) for p in _furniture()):
         return [], "blank"
+    if keep_spaces:
+        return line, "table"
     if " " in text:
         line = squeeze_spaces(line)
     if "\t" in text:

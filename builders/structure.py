@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from policykg.builders.line_tables import find_line_tables
 from policykg.builders.model import Document, DocumentMeta, Section, Source, Span
+from policykg.builders.space_tables import find_space_tables
 from policykg.builders.tables import find_tables
 
 _CN = "一二三四五六七八九十"
@@ -105,7 +106,8 @@ def parse(source: Source) -> Document:
     text = source.text
     paragraphs = _paragraphs(text)
     sentences = tuple(s for p in paragraphs for s in _sentences(text, p))
-    tables = find_tables(text, paragraphs) + find_line_tables(text, paragraphs)
+    tables = (find_tables(text, paragraphs) + find_line_tables(text, paragraphs)
+              + find_space_tables(text, paragraphs))
     in_table = [t.span for t in tables]
     found: list[_Found] = []
     numbering = _Numbering()

@@ -86,7 +86,9 @@ def rows(document: Document) -> list[Row]:
             if len(cells) != width:
                 continue  # a heading row across the table (一、稳定就业) or a broken row
             above = cells
-            out.append(Row(table, _realigned(meaning, cells), cells, row.span))
+            # a row read from the right (space_tables) has its owner cells where they belong
+            aligned = meaning if table.layout == "spaced" else _realigned(meaning, cells)
+            out.append(Row(table, aligned, cells, row.span))
     return out
 
 
@@ -94,8 +96,8 @@ def _placed(text: str, row: TableRow, meaning: tuple[str, ...]) -> tuple[Cell, .
     """A one-cell-per-line row's lines under their columns, by what they hold: its number,
     the measure (the first line), a deadline (the last line, if it reads as one), and the
     lines listing units, in order under the owner columns — the first under the first
-    (牵头单位), the rest under the last (配合单位). Lines naming people (分管领导) or
-    remarks go nowhere."""
+    (牵头单位), the rest under the last (配合单位); the last line under a column of
+    assessors (评分部门) after them. Lines naming people (分管领导) or remarks go nowhere."""
     lines = [Cell(t, s) for t, s in zip(row.cells, row.cell_spans, strict=True)]
     slots: dict[str, list[Cell]] = {"number": lines[:1], "task": lines[1:2]}
     rest = lines[2:]
@@ -103,6 +105,9 @@ def _placed(text: str, row: TableRow, meaning: tuple[str, ...]) -> tuple[Cell, .
         slots["deadline"], rest = rest[-1:], rest[:-1]
     units = [c for c in rest if _mostly_units(c.text)]
     owners = [m for m in meaning if m in OWNER_COLUMNS]
+    if owners and len(units) > 1 and "assessor" in meaning and meaning.index("assessor") > max(
+            meaning.index(m) for m in owners):
+        units = units[:-1]  # the last cell, after the owners', names who scores the measure
     if owners and units:
         slots[owners[0]] = units[:1] if len(owners) > 1 else units
         if len(owners) > 1 and units[1:]:

@@ -62,7 +62,8 @@ def _unique_keys(tasks: list[Task]) -> tuple[Task, ...]:
 
 def _owned_parts(document: Document) -> list[Task]:
     """A part whose heading (or text before its first item) names its owners —
-    一、实施技能提升行动（市人社局牵头） — is a task of its own: the part's owners."""
+    一、实施技能提升行动（市人社局牵头）, or a first sentence 由X承办，Y协办。 — is a task of
+    its own: the part's owners. Prose further on in that text only frames the items."""
     text = document.source.text
     out = []
     for sec in document.sections:
@@ -72,8 +73,10 @@ def _owned_parts(document: Document) -> list[Task]:
         if not children or _framing(document, sec):
             continue
         own = Span(sec.span.start, min(c.span.start for c in children))
-        clauses, _ = read_clauses(text[own.start : own.end], own.start, ListRule(), plain=False)
-        if any(c.marked and c.items for c in clauses):
+        clauses, _ = read_clauses(text[own.start : own.end], own.start, ListRule())
+        opening = text.find("。", sec.heading_span.end, own.end)
+        opening = own.end if opening < 0 else opening
+        if any(c.items and (c.marked or c.start < opening) for c in clauses):
             out.append(Task(key=sec.path, section=sec.path, heading=sec.heading, span=own))
     return out
 
