@@ -24,6 +24,19 @@ JOINTLY = "会同"
 # a sentence that names owners for every later measure "without listing them again"
 CARRY_NOTE_RE = re.compile(r"[^。；;]*不再(?:一一)?(?:列出|列举|重复)[^。；;]*")
 LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
+OWNER_COLUMNS = ("lead", "co", "responsible")
+
+
+@cache  # the same few headers in every table: sort the words once each
+def column_meaning(header: str) -> str:
+    """What a task table's column holds, by its header word (labels.tsv, longest first)."""
+    text = re.sub(r"\s+", "", header)
+    for words in (label_words("label"), label_words("column")):
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            if word in text:
+                # a 部门分工 column holds whole clauses; its units are responsible
+                return "responsible" if words[word] == "verbs" else words[word]
+    return ""
 
 
 def label_role(label: str) -> str:

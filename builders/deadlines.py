@@ -21,6 +21,8 @@ _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(\d{4})\s*年(?!\s*\d)")
 _DUE = re.compile(r"(\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:底|年底|末|年末)?\s*"
                   r"(?:前|以前|完成)|十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
+# words of a deadline cell that give no date of their own (6月底前, 长期坚持)
+DEADLINE_WORDS = re.compile(r"\d{1,2}\s*月|年底|年内|月底|季度|上半年|下半年|全年|长期|持续|前$")
 _QUARTER_END = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12}
 
 
@@ -59,3 +61,8 @@ def due(text: str) -> str:
     """A deadline written without a label (2022年底前完成, 十四五期间) inside ``text``."""
     m = _DUE.search(text)
     return iso(m.group(0)) if m else ""
+
+
+def deadline_like(text: str) -> bool:
+    """Whether a table cell reads as a deadline: a date, or words of one (年底前, 长期)."""
+    return bool(iso(text) or DEADLINE_WORDS.search(text))

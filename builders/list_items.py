@@ -226,3 +226,10 @@ def is_tail(mention: str) -> bool:
 def _tail_words() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in label_words("tail"))
     return re.compile(words or "(?!)")  # no words: nothing is a tail
+
+
+def mostly_units(line: str) -> bool:
+    """A line or cell listing units, one of them perhaps cut off or unknown (市科)."""
+    items = [item for item, _, _ in split_items(line)]
+    return bool(items) and 2 * sum(map(could_be_unit, items)) >= len(items) and could_be_unit(
+        items[0])

@@ -258,7 +258,8 @@ def _lines(chars: Chars, fmt: str) -> list[tuple[Chars, str, int]]:
 ROW_NUMBER_HEADERS = ("序号", "编号")
 # a table run together a row a line, spaces between its cells: they part the cells, so they
 # stay (builders/space_tables.py reads it); the header is short words, the rows count up
-SPACED_HEADER = re.compile(r"(?:序号|编号)(?:[ \u3000]+[^ \u3000\t。，,；;：:]{1,10}){2,}$")
+SPACED_HEADER = re.compile("(?:" + "|".join(ROW_NUMBER_HEADERS)
+                           + r")(?:[ \u3000]+[^ \u3000\t。，,；;：:]{1,10}){2,}$")
 SPACED_ROW = re.compile(r"(\d{1,3})[ \u3000]+\S")
 _BREAK = re.compile("[\n" + HARD + "]")
 

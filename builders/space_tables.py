@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
-from policykg.builders.lexicon import label_words
+from policykg.builders.clause_words import OWNER_COLUMNS, column_meaning
+from policykg.builders.deadlines import deadline_like
 from policykg.builders.line_tables import HEADER_MAX, NUMBER_HEADERS, SENTENCE_MARKS, owner_words
-from policykg.builders.list_items import could_be_unit, split_items
+from policykg.builders.list_items import mostly_units
 from policykg.builders.model import Span, Table, TableRow
 
 ROW = re.compile(r"\s*(\d{1,3})\s+\S")
-DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续")
 
 
 def find_space_tables(text: str, paragraphs: tuple[Span, ...]) -> tuple[Table, ...]:
@@ -53,10 +53,8 @@ def _header(line: str) -> tuple[str, ...]:
 
 def _kind(column: str) -> str:
     """What a trailing column holds: units, a deadline, or "" (a column of the measure)."""
-    if any(o in column for o in owner_words()):
-        return "units"
-    deadlines = [w for w, v in label_words("column").items() if v == "deadline"]
-    return "deadline" if any(w in column for w in deadlines) else ""
+    meaning = column_meaning(column)
+    return "units" if meaning in OWNER_COLUMNS else "deadline" if meaning == "deadline" else ""
 
 
 def _rows(text: str, lines: tuple[Span, ...], columns: tuple[str, ...]) -> list[TableRow]:
@@ -68,6 +66,8 @@ def _rows(text: str, lines: tuple[Span, ...], columns: tuple[str, ...]) -> list[
     middle = len(columns) - 1 - len(trailing)
     if not trailing or middle < 1:
         return []
+    tasks = [i for i, c in enumerate(columns[1 : 1 + middle]) if column_meaning(c) == "task"]
+    home = tasks[0] if tasks else middle - 1  # the measure's column: the first task column
     rows: list[TableRow] = []
     for line in lines:
         number = ROW.match(text, line.start, line.end)
@@ -80,7 +80,7 @@ def _rows(text: str, lines: tuple[Span, ...], columns: tuple[str, ...]) -> list[
         end = taken[-1].start if taken else line.end
         measure = Span(words[1].start, max(words[1].start, _strip_end(text, words[1].start, end)))
         blank = Span(measure.end, measure.end)
-        spans = [words[0], *_middle_cells(columns[1 : 1 + middle], measure, blank),
+        spans = [words[0], *[measure if i == home else blank for i in range(middle)],
                  *[c or blank for c in reversed(cells)]]
         rows.append(TableRow(tuple(text[s.start : s.end] for s in spans), tuple(spans), line))
     return rows
@@ -93,7 +93,7 @@ def _from_the_right(text: str, words: list[Span], trailing: list[str]) -> list[S
     left = list(words)
     for kind in trailing:
         word = text[left[-1].start : left[-1].end] if len(left) > 1 else ""
-        fits = bool(word) and (_units(word) if kind == "units" else bool(DEADLINE.search(word)))
+        fits = bool(word) and (mostly_units(word) if kind == "units" else deadline_like(word))
         cells.append(left.pop() if fits else None)
     # one empty owner cell among several reads the same from the right wherever it was:
     # the cells given fill the owner columns from the left (a row names its lead first)
@@ -102,20 +102,6 @@ def _from_the_right(text: str, words: list[Span], trailing: list[str]) -> list[S
     for k in reversed(owners):
         cells[k] = given.pop(0) if given else None
     return cells
-
-
-def _units(word: str) -> bool:
-    items = [item for item, _, _ in split_items(word)]
-    return bool(items) and could_be_unit(items[0]) and 2 * sum(map(could_be_unit, items)) >= len(
-        items)
-
-
-def _middle_cells(columns: tuple[str, ...], measure: Span, blank: Span) -> list[Span]:
-    """The measure under the first task column (else the last one), the others empty."""
-    tasks = [i for i, c in enumerate(columns)
-             if any(w in c for w, v in label_words("column").items() if v == "task")]
-    home = tasks[0] if tasks else len(columns) - 1
-    return [measure if i == home else blank for i in range(len(columns))]
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from policykg.builders.deadlines import iso
-from policykg.builders.lexicon import label_words
-from policykg.builders.list_items import could_be_unit, split_items
+from policykg.builders.clause_words import OWNER_COLUMNS, column_meaning
+from policykg.builders.deadlines import deadline_like, iso
+from policykg.builders.list_items import could_be_unit, mostly_units, split_items
 from policykg.builders.model import Document, Span, Table, TableRow, Task
 
-OWNER_COLUMNS = ("lead", "co", "responsible")
-DEADLINE_WORDS = re.compile(r"\d{1,2}\s*月|年底|年内|月底|季度|上半年|下半年|全年|长期|持续|前$")
 CN_DIGITS = "零一二三四五六七八九十"
 
 
@@ -41,17 +38,6 @@ class Row:
 
     def cells_for(self, meaning: str) -> list[Cell]:
         return [c for c, m in zip(self.cells, self.meaning, strict=True) if m == meaning]
-
-
-@lru_cache(maxsize=4096)  # the same few headers in every table: sort the words once each
-def column_meaning(header: str) -> str:
-    text = re.sub(r"\s+", "", header)
-    for words in (label_words("label"), label_words("column")):
-        for word in sorted(words, key=lambda w: (-len(w), w)):
-            if word in text:
-                # a 部门分工 column holds whole clauses; its units are responsible
-                return "responsible" if words[word] == "verbs" else words[word]
-    return ""
 
 
 def _meanings(table: Table) -> tuple[str, ...] | None:
@@ -101,9 +87,9 @@ def _placed(text: str, row: TableRow, meaning: tuple[str, ...]) -> tuple[Cell, .
     lines = [Cell(t, s) for t, s in zip(row.cells, row.cell_spans, strict=True)]
     slots: dict[str, list[Cell]] = {"number": lines[:1], "task": lines[1:2]}
     rest = lines[2:]
-    if rest and "deadline" in meaning and _deadline_like(rest[-1].text):
+    if rest and "deadline" in meaning and deadline_like(rest[-1].text):
         slots["deadline"], rest = rest[-1:], rest[:-1]
-    units = [c for c in rest if _mostly_units(c.text)]
+    units = [c for c in rest if mostly_units(c.text)]
     owners = [m for m in meaning if m in OWNER_COLUMNS]
     if owners and len(units) > 1 and "assessor" in meaning and meaning.index("assessor") > max(
             meaning.index(m) for m in owners):
@@ -123,17 +109,6 @@ def _placed(text: str, row: TableRow, meaning: tuple[str, ...]) -> tuple[Cell, .
         span = Span(found[0].span.start, found[-1].span.end)
         placed.append(Cell(text[span.start : span.end], span))
     return tuple(placed)
-
-
-def _mostly_units(line: str) -> bool:
-    """A line listing units, one of them perhaps cut off or unknown (市科)."""
-    items = [item for item, _, _ in split_items(line)]
-    return bool(items) and 2 * sum(map(could_be_unit, items)) >= len(items) and could_be_unit(
-        items[0])
-
-
-def _deadline_like(line: str) -> bool:
-    return bool(iso(line) or DEADLINE_WORDS.search(line))
 
 
 def _numbered(cells: tuple[Cell, ...], meaning: tuple[str, ...]) -> bool:
